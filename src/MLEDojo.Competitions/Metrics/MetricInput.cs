@@ -1,0 +1,35 @@
+namespace MLEDojo.Competitions.Metrics;
+
+/// <summary>
+/// The answer and the submission with rows already aligned (row i of <see cref="Truth"/> and of
+/// <see cref="Prediction"/> describe the same test item) and restricted to the metric's target columns, in the
+/// catalog's order. Column <c>j</c> of both sides has the name <c>TargetColumns[j]</c>.
+/// </summary>
+public sealed class MetricInput
+{
+    public MetricInput(IReadOnlyList<MetricColumn> truth, IReadOnlyList<MetricColumn> prediction, MetricParameters parameters)
+    {
+        if (truth.Count != prediction.Count)
+            throw new ArgumentException("Truth and prediction must have the same number of target columns.");
+        Truth = truth;
+        Prediction = prediction;
+        Parameters = parameters;
+        RowCount = truth.Count == 0 ? 0 : truth[0].Length;
+        foreach (var column in truth.Concat(prediction))
+            if (column.Length != RowCount)
+                throw new ArgumentException($"Column '{column.Name}' has {column.Length} rows, expected {RowCount}.");
+    }
+
+    public int RowCount { get; }
+    public IReadOnlyList<MetricColumn> Truth { get; }
+    public IReadOnlyList<MetricColumn> Prediction { get; }
+    public MetricParameters Parameters { get; }
+    public IReadOnlyList<string> TargetColumns => Truth.Select(c => c.Name).ToArray();
+
+    /// <summary>Builds an input from plain arrays; convenient for tests and for single-column metrics.</summary>
+    public static MetricInput FromNumbers(double[] truth, double[] prediction, MetricParameters? parameters = null, string name = "target") =>
+        new([MetricColumn.FromNumbers(name, truth)], [MetricColumn.FromNumbers(name, prediction, isSubmission: true)], parameters ?? MetricParameters.Empty);
+
+    public static MetricInput FromTexts(string?[] truth, string?[] prediction, MetricParameters? parameters = null, string name = "target") =>
+        new([MetricColumn.FromTexts(name, truth)], [MetricColumn.FromTexts(name, prediction, isSubmission: true)], parameters ?? MetricParameters.Empty);
+}
