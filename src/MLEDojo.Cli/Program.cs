@@ -1,1 +1,3 @@
-﻿Console.WriteLine("Hello, World!");
+using MLEDojo.Cli;
+
+return DojoCli.Run(args, Console.Out, Console.Error);

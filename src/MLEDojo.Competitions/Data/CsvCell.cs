@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Text;
+
+namespace MLEDojo.Competitions.Data;
+
+/// <summary>How pandas' <c>read_csv</c> reads one cell: missing, boolean, number, or text.</summary>
+internal static class CsvCell
+{
+    // pandas' default na_values: these cells read as NaN whatever the column's type.
+    private static readonly HashSet<string> MissingMarkers = new(StringComparer.Ordinal)
+    {
+        "", "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND", "1.#QNAN",
+        "<NA>", "N/A", "NA", "NULL", "NaN", "None", "n/a", "nan", "null",
+    };
+
+    public static bool IsMissing(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.Length == 0) return true;
+        if (utf8.Length > 8) return false;
+        Span<char> chars = stackalloc char[8];
+        var n = Encoding.UTF8.GetChars(utf8, chars);
+        return MissingMarkers.Contains(new string(chars[..n]));
+    }
+
+    public static bool TryBoolean(ReadOnlySpan<byte> utf8, out bool value)
+    {
+        value = false;
+        if (utf8.SequenceEqual("True"u8) || utf8.SequenceEqual("TRUE"u8) || utf8.SequenceEqual("true"u8)) { value = true; return true; }
+        return utf8.SequenceEqual("False"u8) || utf8.SequenceEqual("FALSE"u8) || utf8.SequenceEqual("false"u8);
+    }
+
+    /// <summary>Parses a number as pandas would (surrounding spaces allowed, <c>inf</c>/<c>-inf</c> accepted).</summary>
+    public static bool TryNumber(ReadOnlySpan<byte> utf8, out double value, out bool isInteger)
+    {
+        utf8 = utf8.Trim((byte)' ');
+        isInteger = false;
+        if (utf8.Length == 0) { value = double.NaN; return false; }
+        if (long.TryParse(utf8, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole))
+        {
+            value = whole;
+            isInteger = true;
+            return true;
+        }
+        if (double.TryParse(utf8, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+            return !double.IsNaN(value); // "NaN" spellings are missing markers, handled before
+        return false;
+    }
+}

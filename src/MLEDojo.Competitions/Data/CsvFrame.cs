@@ -1,0 +1,32 @@
+using MLEDojo.Competitions.Metrics;
+
+namespace MLEDojo.Competitions.Data;
+
+/// <summary>
+/// A CSV file read into typed columns, the way pandas types them. Only the columns that were asked for are
+/// materialised; the header always lists every column.
+/// </summary>
+public sealed class CsvFrame
+{
+    private readonly Dictionary<string, MetricColumn> _columns;
+
+    internal CsvFrame(IReadOnlyList<string> header, int rowCount, Dictionary<string, MetricColumn> columns)
+    {
+        Header = header;
+        RowCount = rowCount;
+        _columns = columns;
+    }
+
+    public IReadOnlyList<string> Header { get; }
+    public int RowCount { get; }
+
+    public bool HasColumn(string name) => Header.Contains(name);
+
+    /// <summary>A materialised column; throws if it was not read or does not exist.</summary>
+    public MetricColumn Column(string name) =>
+        _columns.TryGetValue(name, out var column)
+            ? column
+            : throw new KeyNotFoundException($"Column '{name}' was not read from this file.");
+
+    public bool TryColumn(string name, out MetricColumn column) => _columns.TryGetValue(name, out column!);
+}

@@ -1,0 +1,99 @@
+using MLEDojo.Competitions.Catalog;
+using MLEDojo.Competitions.Data;
+using MLEDojo.Competitions.Metrics;
+
+namespace MLEDojo.Competitions.Submissions;
+
+/// <summary>
+/// Applies the validation rules MLE-Dojo's metric classes share (row count, exact column set, same ids or same
+/// row keys) and hands the metric its aligned columns. Messages for the common cases are MLE-Dojo's own, so
+/// agents trained there read what they know; the others say precisely what to fix.
+/// </summary>
+public sealed class SubmissionAligner
+{
+    private readonly ScoringSpec _spec;
+    private readonly CsvFrame _answer;
+    private readonly string[] _targets;
+    private readonly string[] _required;
+    private readonly MetricParameters _parameters;
+
+    public SubmissionAligner(ScoringSpec spec, CsvFrame answer)
+    {
+        _spec = spec;
+        _answer = answer;
+        _targets = ExpandTargets(spec, answer.Header);
+        _required = spec.SubmissionColumns ?? answer.Header.ToArray();
+        _parameters = new MetricParameters(spec.Params);
+        foreach (var column in _targets.Concat(KeyColumns(spec)))
+            if (!answer.HasColumn(column))
+                throw new CompetitionDataException($"The answer file has no column '{column}', which the scoring spec of '{spec.Name}' names. Its columns: {string.Join(", ", answer.Header)}.");
+    }
+
+    /// <summary>The columns read from a submission (the rest only need to exist).</summary>
+    public IReadOnlyCollection<string> ColumnsToRead => _targets.Concat(KeyColumns(_spec)).Distinct().ToArray();
+
+    /// <summary>The answer columns a scorer must keep in memory.</summary>
+    public static IReadOnlyCollection<string> AnswerColumns(ScoringSpec spec, IReadOnlyList<string> answerHeader) =>
+        ExpandTargets(spec, answerHeader).Concat(KeyColumns(spec)).Distinct().ToArray();
+
+    public IReadOnlyList<string> RequiredColumns => _required;
+
+    public MetricInput Align(CsvFrame submission)
+    {
+        if (submission.RowCount != _answer.RowCount)
+            throw new InvalidSubmissionException(
+                $"Number of rows in submission ({submission.RowCount}) does not match ground truth ({_answer.RowCount}). Please ensure both have the same number of rows.");
+
+        var missing = _required.Where(c => !submission.HasColumn(c)).ToArray();
+        if (missing.Length > 0)
+            throw new InvalidSubmissionException($"Missing required columns in submission: {string.Join(", ", missing)}.");
+        var extra = submission.Header.Where(c => !_required.Contains(c)).ToArray();
+        if (extra.Length > 0)
+            throw new InvalidSubmissionException($"Extra unexpected columns found in submission: {string.Join(", ", extra)}.");
+
+        int[]? rowOf = null;
+        if (_spec.IdColumn is { } id)
+            rowOf = RowAlignment.Align(_answer.Column(id), submission.Column(id), _spec.IdAsText);
+        if (_spec.RowCheckColumn is { } check)
+            CheckRowByRow(_answer.Column(check), submission.Column(check));
+
+        var truth = _targets.Select(t => _answer.Column(t)).ToArray();
+        var prediction = _targets.Select(t => Reorder(submission.Column(t), rowOf)).ToArray();
+        return new MetricInput(truth, prediction, _parameters);
+    }
+
+    private static MetricColumn Reorder(MetricColumn column, int[]? rowOf)
+    {
+        if (rowOf is null) return column;
+        if (column.IsNumeric)
+        {
+            var source = column.Numbers;
+            var values = new double[rowOf.Length];
+            for (var i = 0; i < values.Length; i++) values[i] = source[rowOf[i]];
+            return MetricColumn.FromNumbers(column.Name, values, isSubmission: true, isBoolean: column.IsBoolean, isInteger: column.IsInteger);
+        }
+        var texts = column.Texts;
+        var reordered = new string?[rowOf.Length];
+        for (var i = 0; i < reordered.Length; i++) reordered[i] = texts[rowOf[i]];
+        return MetricColumn.FromTexts(column.Name, reordered, isSubmission: true);
+    }
+
+    private static void CheckRowByRow(MetricColumn answer, MetricColumn submission)
+    {
+        var expected = answer.Texts;
+        var actual = submission.Texts;
+        for (var i = 0; i < expected.Length; i++)
+            if (!string.Equals(expected[i], actual[i], StringComparison.Ordinal))
+                throw new InvalidSubmissionException(
+                    $"Column '{answer.Name}' must repeat the test set's values in the same order, but data row {i + 1} differs. " +
+                    "This competition has no id column: keep the rows of sample_submission.csv in their order and only fill in the predictions.");
+    }
+
+    private static string[] ExpandTargets(ScoringSpec spec, IReadOnlyList<string> header) =>
+        spec.TargetColumns is ["*"]
+            ? header.Where(c => c != spec.IdColumn && c != spec.RowCheckColumn).ToArray()
+            : spec.TargetColumns;
+
+    private static IEnumerable<string> KeyColumns(ScoringSpec spec) =>
+        new[] { spec.IdColumn, spec.RowCheckColumn }.OfType<string>();
+}
