@@ -12,9 +12,13 @@ internal sealed class SmapeMetric : ElementwiseErrorMetric
     private readonly bool _zeroDenominatorIsError;
 
     public SmapeMetric(MetricParameters parameters)
-        : base("smape", new RegressionParameters("smape", parameters, "reduce", "scale", "zero_denominator").Reduction)
+        : this(new RegressionParameters("smape", parameters, "reduce", "scale", "zero_denominator"))
     {
-        var reader = new RegressionParameters("smape", parameters, "reduce", "scale", "zero_denominator");
+    }
+
+    private SmapeMetric(RegressionParameters reader)
+        : base("smape", reader.Reduction)
+    {
         _scale = reader.OptionalNumber("scale") ?? 100.0;
         _zeroDenominatorIsError = reader.Choice("zero_denominator", "zero", "zero", "error") == "error";
     }

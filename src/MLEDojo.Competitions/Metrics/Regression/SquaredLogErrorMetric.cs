@@ -17,19 +17,21 @@ internal sealed class SquaredLogErrorMetric : ElementwiseErrorMetric
     private readonly bool _rejectNegative;
     private readonly double? _clipMin;
 
-    private SquaredLogErrorMetric(string family, bool root, MetricParameters parameters)
-        : base(family, new RegressionParameters(family, parameters, "reduce", "log", "negative", "clip_min").Reduction)
+    private SquaredLogErrorMetric(string family, bool root, RegressionParameters reader)
+        : base(family, reader.Reduction)
     {
-        var reader = new RegressionParameters(family, parameters, "reduce", "log", "negative", "clip_min");
         _root = root;
         _logPlusOne = reader.Choice("log", "log1p", "log1p", "log_plus_one") == "log_plus_one";
         _rejectNegative = reader.Choice("negative", "reject", "reject", "allow") == "reject";
         _clipMin = reader.OptionalNumber("clip_min");
     }
 
-    public static SquaredLogErrorMetric Msle(MetricParameters parameters) => new("msle", root: false, parameters);
+    public static SquaredLogErrorMetric Msle(MetricParameters parameters) => new("msle", root: false, Reader("msle", parameters));
 
-    public static SquaredLogErrorMetric Rmsle(MetricParameters parameters) => new("rmsle", root: true, parameters);
+    public static SquaredLogErrorMetric Rmsle(MetricParameters parameters) => new("rmsle", root: true, Reader("rmsle", parameters));
+
+    private static RegressionParameters Reader(string family, MetricParameters parameters) =>
+        new(family, parameters, "reduce", "log", "negative", "clip_min");
 
     protected override void FillLosses(MetricColumn truth, MetricColumn prediction, double[] losses)
     {
@@ -37,7 +39,8 @@ internal sealed class SquaredLogErrorMetric : ElementwiseErrorMetric
         var p = prediction.FiniteNumbers();
         for (var i = 0; i < losses.Length; i++)
         {
-            var difference = Log(p[i], prediction, i) - Log(t[i], truth, i);
+            var trueLog = Log(t[i], truth, i); // the answer's problems are reported before the submission's
+            var difference = Log(p[i], prediction, i) - trueLog;
             losses[i] = difference * difference;
         }
     }
@@ -58,7 +61,7 @@ internal sealed class SquaredLogErrorMetric : ElementwiseErrorMetric
         return _logPlusOne ? Math.Log(value + 1) : LogOnePlus(value);
     }
 
-    // .NET has no log1p; this is the classic exact-correction form (Goldberg), accurate to an ulp like numpy's.
+    // .NET has no accurate log1p (double.LogP1 is log(1 + x)); Goldberg's correction keeps tiny values exact to a few ulps.
     private static double LogOnePlus(double value)
     {
         var u = 1.0 + value;
