@@ -4,8 +4,8 @@ namespace MLEDojo.Competitions.Metrics.Regression;
 /// <c>order_kendall_tau</c> (AI4Code): each row holds a whitespace-separated order of item ids, truth and prediction.
 /// Each predicted id is replaced by its position in the true order, and the inversions of that sequence are
 /// summed over all rows; the score is <c>1 - 4 · inversions / Σ n(n - 1)</c>, with n the length of each true order
-/// (1.0 when that sum is 0). Like the upstream class, a prediction may omit or repeat ids, but every predicted id
-/// must occur in the true order. No params.
+/// (1.0 when that sum is 0). As upstream's validation demands, a prediction must name exactly the items of its
+/// row (the same set of ids; a repeated id is tolerated, as a set comparison does). No params.
 /// </summary>
 internal sealed class OrderKendallTauMetric : IMetric
 {
@@ -26,6 +26,7 @@ internal sealed class OrderKendallTauMetric : IMetric
         var lookup = positions.GetAlternateLookup<ReadOnlySpan<char>>();
         var ranks = new List<double>();
         var scratch = new List<double>();
+        var seen = Array.Empty<bool>();
         long inversions = 0, denominator = 0;
         for (var row = 0; row < truth.Length; row++)
         {
@@ -37,12 +38,27 @@ internal sealed class OrderKendallTauMetric : IMetric
             foreach (var range in PythonWhitespace.Split(trueOrder))
                 lookup[trueOrder.AsSpan(range)] = n++; // a repeated id keeps its last position, as a dict comprehension does
             ranks.Clear();
+            if (seen.Length < n) seen = new bool[Math.Max(n, 2 * seen.Length)];
+            else Array.Clear(seen, 0, n);
+            var distinctSeen = 0;
             foreach (var range in PythonWhitespace.Split(predictedOrder))
             {
                 if (!lookup.TryGetValue(predictedOrder.AsSpan(range), out var position))
                     throw predictionColumn.Problem(
                         $"Column '{predictionColumn.Name}' row {row + 1} names '{Shorten(predictedOrder[range])}', which is not an item of that row.");
                 ranks.Add(position);
+                if (!seen[position])
+                {
+                    seen[position] = true;
+                    distinctSeen++;
+                }
+            }
+            if (distinctSeen != positions.Count)
+            {
+                var missing = positions.First(pair => !seen[pair.Value]).Key;
+                throw predictionColumn.Problem(
+                    $"Column '{predictionColumn.Name}' row {row + 1} leaves out '{Shorten(missing)}' " +
+                    $"({positions.Count - distinctSeen} of the row's {positions.Count} items are missing); order every item of the row.");
             }
             while (scratch.Count < ranks.Count) scratch.Add(0);
             inversions += InversionCounter.Count(

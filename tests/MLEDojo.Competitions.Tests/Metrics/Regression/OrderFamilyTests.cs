@@ -24,9 +24,16 @@ public class OrderFamilyTests
     }
 
     [Fact]
-    public void Order_tau_keeps_upstream_leniency_for_missing_and_repeated_ids() =>
-        // rank list [1, 1, 0]: two inversions over 3·2 pairs.
-        Close(1 - 4 * (2.0 / 6), OrderScore(["a b c"], ["b b a"]));
+    public void Order_tau_tolerates_a_repeated_id_as_upstream_does() =>
+        // rank list [1, 0, 2, 0]: three inversions over 3·2 pairs.
+        Assert.Equal(-1.0, OrderScore(["a b c"], ["b a c a"]));
+
+    [Fact]
+    public void Order_tau_refuses_a_prediction_that_leaves_out_an_item()
+    {
+        var error = Assert.Throws<InvalidSubmissionException>(() => OrderScore(["a b c"], ["b a"]));
+        Assert.Contains("'c'", error.Message);
+    }
 
     [Fact]
     public void Order_tau_of_single_item_rows_is_one() => Assert.Equal(1.0, OrderScore(["a", "b"], ["a", "b"]));
