@@ -19,6 +19,8 @@ public sealed record ScoringSpec
     [JsonPropertyName("row_check_column")] public string? RowCheckColumn { get; init; }
     [JsonPropertyName("target_columns")] public string[] TargetColumns { get; init; } = [];
     [JsonPropertyName("submission_columns")] public string[]? SubmissionColumns { get; init; }
+    /// <summary>Answer columns the metric reads that a submission does not have (weights, groups).</summary>
+    [JsonPropertyName("answer_columns")] public string[] AnswerColumns { get; init; } = [];
     [JsonPropertyName("supported")] public bool Supported { get; init; } = true;
     [JsonPropertyName("unsupported_reason")] public string? UnsupportedReason { get; init; }
     [JsonPropertyName("notes")] public string? Notes { get; init; }

@@ -7,15 +7,17 @@ namespace MLEDojo.Competitions.Metrics;
 /// </summary>
 public sealed class MetricInput
 {
-    public MetricInput(IReadOnlyList<MetricColumn> truth, IReadOnlyList<MetricColumn> prediction, MetricParameters parameters)
+    public MetricInput(IReadOnlyList<MetricColumn> truth, IReadOnlyList<MetricColumn> prediction, MetricParameters parameters,
+        IReadOnlyDictionary<string, MetricColumn>? answerOnly = null)
     {
+        AnswerOnly = answerOnly ?? new Dictionary<string, MetricColumn>();
         if (truth.Count != prediction.Count)
             throw new ArgumentException("Truth and prediction must have the same number of target columns.");
         Truth = truth;
         Prediction = prediction;
         Parameters = parameters;
         RowCount = truth.Count == 0 ? 0 : truth[0].Length;
-        foreach (var column in truth.Concat(prediction))
+        foreach (var column in truth.Concat(prediction).Concat(AnswerOnly.Values))
             if (column.Length != RowCount)
                 throw new ArgumentException($"Column '{column.Name}' has {column.Length} rows, expected {RowCount}.");
     }
@@ -24,6 +26,18 @@ public sealed class MetricInput
     public IReadOnlyList<MetricColumn> Truth { get; }
     public IReadOnlyList<MetricColumn> Prediction { get; }
     public MetricParameters Parameters { get; }
+
+    /// <summary>
+    /// The catalog's <c>answer_columns</c>: columns of the answer that the submission does not carry (row weights,
+    /// groups), in the same row order as <see cref="Truth"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, MetricColumn> AnswerOnly { get; }
+
+    /// <summary>An answer-only column by name; a missing one is a catalog mistake, reported as such.</summary>
+    public MetricColumn AnswerColumn(string name) =>
+        AnswerOnly.TryGetValue(name, out var column)
+            ? column
+            : throw new CompetitionDataException($"The metric needs the answer column '{name}'; list it in the entry's answer_columns.");
     public IReadOnlyList<string> TargetColumns => Truth.Select(c => c.Name).ToArray();
 
     /// <summary>Builds an input from plain arrays; convenient for tests and for single-column metrics.</summary>

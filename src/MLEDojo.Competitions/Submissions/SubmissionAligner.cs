@@ -22,19 +22,19 @@ public sealed class SubmissionAligner
         _spec = spec;
         _answer = answer;
         _targets = ExpandTargets(spec, answer.Header);
-        _required = spec.SubmissionColumns ?? answer.Header.ToArray();
+        _required = spec.SubmissionColumns ?? answer.Header.Where(c => !spec.AnswerColumns.Contains(c)).ToArray();
         _parameters = new MetricParameters(spec.Params);
-        foreach (var column in _targets.Concat(KeyColumns(spec)))
+        foreach (var column in _targets.Concat(KeyColumns(spec)).Concat(spec.AnswerColumns))
             if (!answer.HasColumn(column))
                 throw new CompetitionDataException($"The answer file has no column '{column}', which the scoring spec of '{spec.Name}' names. Its columns: {string.Join(", ", answer.Header)}.");
     }
 
     /// <summary>The columns read from a submission (the rest only need to exist).</summary>
-    public IReadOnlyCollection<string> ColumnsToRead => _targets.Concat(KeyColumns(_spec)).Distinct().ToArray();
+    public IReadOnlyCollection<string> ColumnsToRead => _targets.Concat(KeyColumns(_spec)).Except(_spec.AnswerColumns).Distinct().ToArray();
 
     /// <summary>The answer columns a scorer must keep in memory.</summary>
     public static IReadOnlyCollection<string> AnswerColumns(ScoringSpec spec, IReadOnlyList<string> answerHeader) =>
-        ExpandTargets(spec, answerHeader).Concat(KeyColumns(spec)).Distinct().ToArray();
+        ExpandTargets(spec, answerHeader).Concat(KeyColumns(spec)).Concat(spec.AnswerColumns).Distinct().ToArray();
 
     public IReadOnlyList<string> RequiredColumns => _required;
 
@@ -59,7 +59,8 @@ public sealed class SubmissionAligner
 
         var truth = _targets.Select(t => _answer.Column(t)).ToArray();
         var prediction = _targets.Select(t => Reorder(submission.Column(t), rowOf)).ToArray();
-        return new MetricInput(truth, prediction, _parameters);
+        var answerOnly = _spec.AnswerColumns.ToDictionary(c => c, c => _answer.Column(c), StringComparer.Ordinal);
+        return new MetricInput(truth, prediction, _parameters, answerOnly);
     }
 
     private static MetricColumn Reorder(MetricColumn column, int[]? rowOf)
@@ -91,7 +92,7 @@ public sealed class SubmissionAligner
 
     private static string[] ExpandTargets(ScoringSpec spec, IReadOnlyList<string> header) =>
         spec.TargetColumns is ["*"]
-            ? header.Where(c => c != spec.IdColumn && c != spec.RowCheckColumn).ToArray()
+            ? header.Where(c => c != spec.IdColumn && c != spec.RowCheckColumn && !spec.AnswerColumns.Contains(c)).ToArray()
             : spec.TargetColumns;
 
     private static IEnumerable<string> KeyColumns(ScoringSpec spec) =>

@@ -1,0 +1,49 @@
+"""The MLE-Dojo way of scoring, for comparison: pandas read_csv, sort by id, validate, scikit-learn metric.
+
+Usage: /usr/bin/python3 python_score.py auc|logloss ANSWER.csv SUBMISSION.csv
+Prints one JSON object: score, seconds (submission read + validation + metric, answers preloaded),
+seconds_cold (answers read too), peak_rss_bytes.
+"""
+import json
+import resource
+import sys
+import time
+
+import numpy as np
+import pandas as pd
+from sklearn.metrics import log_loss, roc_auc_score
+
+
+def score(kind, truth, sub):
+    if len(sub) != len(truth):
+        raise ValueError("row count")
+    sub = sub.sort_values(by="id").reset_index(drop=True)
+    truth = truth.sort_values(by="id").reset_index(drop=True)
+    if (sub["id"].values != truth["id"].values).any():
+        raise ValueError("ids")
+    if set(sub.columns) != set(truth.columns):
+        raise ValueError("columns")
+    if kind == "auc":
+        return roc_auc_score(truth["target"], sub["target"])
+    classes = [c for c in truth.columns if c != "id"]
+    return log_loss(truth[classes].values, sub[classes].values)
+
+
+def main():
+    kind, answer_path, submission_path = sys.argv[1:4]
+    cold_start = time.perf_counter()
+    truth = pd.read_csv(answer_path)
+    start = time.perf_counter()
+    sub = pd.read_csv(submission_path)
+    value = score(kind, truth, sub)
+    end = time.perf_counter()
+    print(json.dumps({
+        "score": float(value),
+        "seconds": end - start,
+        "seconds_cold": end - cold_start,
+        "peak_rss_bytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
+    }))
+
+
+if __name__ == "__main__":
+    main()
