@@ -10,5 +10,6 @@ public static class ProbabilityFamilies
         registry.Add("auc", p => new AucMetric(p));
         registry.Add("gini", p => new GiniMetric(p));
         registry.Add("log_loss", p => new LogLossMetric(p));
+        registry.Add("tpr_weighted_auc", p => new TprWeightedAucMetric(p));
     }
 }
