@@ -45,7 +45,20 @@ public sealed class AucMetric : IMetric
             throw new CompetitionDataException(
                 $"ROC AUC is undefined because the {target.Problem}; scikit-learn's roc_auc_score raises here.");
         }
-        return RocAuc.Compute(target.IsPositive!, prediction.FiniteNumbers(), keepRow);
+        var scores = keepRow is null ? prediction.FiniteNumbers() : FiniteWhereKept(prediction, keepRow);
+        return RocAuc.Compute(target.IsPositive!, scores, keepRow);
+    }
+
+    /// <summary>Upstream drops unscored rows before scikit-learn sees them, so only scored rows must be finite.</summary>
+    private static double[] FiniteWhereKept(MetricColumn prediction, bool[] keepRow)
+    {
+        var values = prediction.Numbers;
+        for (var i = 0; i < values.Length; i++)
+            if (keepRow[i] && !double.IsFinite(values[i]))
+                throw prediction.Problem(double.IsNaN(values[i])
+                    ? $"Column '{prediction.Name}' has an empty or NaN value at row {i + 1}; every scored row needs a finite number."
+                    : $"Column '{prediction.Name}' has an infinite value at row {i + 1}; every scored row needs a finite number.");
+        return values;
     }
 
     private static bool[] RowsWithNonNegativeTruthSum(IReadOnlyList<MetricColumn> truth)

@@ -94,6 +94,15 @@ public class AucMetricTests
     }
 
     [Fact]
+    public void Skipped_rows_may_hold_any_number_but_scored_rows_must_be_finite()
+    {
+        var metric = new AucMetric(MetricParameters.Parse("""{"skip_rows_with_negative_truth_sum": true}"""));
+        Assert.Equal(1.0, metric.Evaluate(Numbers([[0, 1, -1, 1, 0]], [[0.1, 0.9, double.NaN, 0.8, 0.2]])));
+        var error = Assert.Throws<InvalidSubmissionException>(() => metric.Evaluate(Numbers([[0, 1, -1, 1, 0]], [[0.1, double.NaN, 0.5, 0.8, 0.2]])));
+        Assert.Contains("row 2", error.Message);
+    }
+
+    [Fact]
     public void NaN_infinite_and_text_predictions_are_invalid_submissions()
     {
         var nan = Assert.Throws<InvalidSubmissionException>(() => Metric.Evaluate(MetricInput.FromNumbers([0, 1, 1], [0.2, double.NaN, 0.9])));
