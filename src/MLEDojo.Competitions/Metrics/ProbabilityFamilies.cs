@@ -1,3 +1,5 @@
+using MLEDojo.Competitions.Metrics.Probability;
+
 namespace MLEDojo.Competitions.Metrics;
 
 /// <summary>Registers the Probability metric families.</summary>
@@ -5,5 +7,9 @@ public static class ProbabilityFamilies
 {
     public static void Register(MetricFamilyRegistry registry)
     {
+        registry.Add("auc", p => new AucMetric(p));
+        registry.Add("gini", p => new GiniMetric(p));
+        registry.Add("log_loss", p => new LogLossMetric(p));
+        registry.Add("tpr_weighted_auc", p => new TprWeightedAucMetric(p));
     }
 }
