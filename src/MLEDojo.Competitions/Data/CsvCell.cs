@@ -7,19 +7,22 @@ namespace MLEDojo.Competitions.Data;
 internal static class CsvCell
 {
     // pandas' default na_values: these cells read as NaN whatever the column's type.
-    private static readonly HashSet<string> MissingMarkers = new(StringComparer.Ordinal)
+    private static readonly byte[][] MissingMarkers = new[]
     {
-        "", "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND", "1.#QNAN",
+        "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND", "1.#QNAN",
         "<NA>", "N/A", "NA", "NULL", "NaN", "None", "n/a", "nan", "null",
-    };
+    }.Select(Encoding.UTF8.GetBytes).ToArray();
 
+    /// <summary>Whether a cell is one of pandas' missing-value spellings; allocation-free, as it runs for every cell.</summary>
     public static bool IsMissing(ReadOnlySpan<byte> utf8)
     {
         if (utf8.Length == 0) return true;
         if (utf8.Length > 8) return false;
-        Span<char> chars = stackalloc char[8];
-        var n = Encoding.UTF8.GetChars(utf8, chars);
-        return MissingMarkers.Contains(new string(chars[..n]));
+        // Every marker starts with one of these; most numbers and labels are ruled out by the first byte.
+        if (utf8[0] is not ((byte)'#' or (byte)'-' or (byte)'1' or (byte)'<' or (byte)'N' or (byte)'n')) return false;
+        foreach (var marker in MissingMarkers)
+            if (utf8.SequenceEqual(marker)) return true;
+        return false;
     }
 
     public static bool TryBoolean(ReadOnlySpan<byte> utf8, out bool value)
