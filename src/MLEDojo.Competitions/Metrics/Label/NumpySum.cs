@@ -1,8 +1,8 @@
 namespace MLEDojo.Competitions.Metrics.Label;
 
 /// <summary>
-/// Sums and means in the order numpy's <c>np.add.reduce</c> uses for a contiguous float64 array (the first element,
-/// then pairwise summation of the rest in blocks of 128 with eight accumulators), so averages of per-class or
+/// Sums and means in the order numpy's <c>np.add.reduce</c> uses for a contiguous float64 array (pairwise summation
+/// in blocks of 128 with eight accumulators), so averages of per-class or
 /// per-row scores match <c>np.mean</c> / <c>np.average</c> bit for bit rather than to a few ulps.
 /// </summary>
 internal static class NumpySum
@@ -10,7 +10,7 @@ internal static class NumpySum
     private const int BlockSize = 128;
 
     public static double Sum(ReadOnlySpan<double> values) =>
-        values.Length == 0 ? 0.0 : values[0] + Pairwise(values[1..]);
+        values.Length == 0 ? 0.0 : Pairwise(values);
 
     public static double Mean(ReadOnlySpan<double> values) => Sum(values) / values.Length;
 
