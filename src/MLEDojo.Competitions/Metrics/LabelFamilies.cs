@@ -15,5 +15,7 @@ public static class LabelFamilies
         registry.Add("cohen_kappa", p => new CohenKappaMetric(p));
         registry.Add("mcc", p => new MatthewsCorrelationMetric(p));
         registry.Add("mean_set_f1", p => new MeanSetF1Metric(p));
+        registry.Add("weighted_component_recall", p => new WeightedComponentRecallMetric(p));
+        registry.Add("point_in_box_f1", p => new PointInBoxF1Metric(p));
     }
 }
