@@ -25,7 +25,7 @@ internal sealed class LabelTokens
     }
 
     /// <summary>Moves <paramref name="position"/> past the next token of <paramref name="text"/>; false at the end.</summary>
-    public static bool Next(string text, ref int position, out ReadOnlySpan<char> token)
+    public static bool Next(ReadOnlySpan<char> text, ref int position, out ReadOnlySpan<char> token)
     {
         while (position < text.Length && IsPythonWhitespace(text[position])) position++;
         if (position >= text.Length)
@@ -35,7 +35,7 @@ internal sealed class LabelTokens
         }
         var start = position;
         while (position < text.Length && !IsPythonWhitespace(text[position])) position++;
-        token = text.AsSpan(start, position - start);
+        token = text.Slice(start, position - start);
         return true;
     }
 
