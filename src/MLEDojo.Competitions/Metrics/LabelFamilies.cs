@@ -18,5 +18,6 @@ public static class LabelFamilies
         registry.Add("weighted_component_recall", p => new WeightedComponentRecallMetric(p));
         registry.Add("point_in_box_f1", p => new PointInBoxF1Metric(p));
         registry.Add("span_micro_f1", p => new SpanMicroF1Metric(p));
+        registry.Add("mean_column_average_precision", p => new MeanColumnAveragePrecisionMetric(p));
     }
 }
