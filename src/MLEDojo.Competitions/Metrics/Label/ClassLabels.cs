@@ -121,19 +121,16 @@ internal sealed class ClassLabels
         return texts!;
     }
 
+    /// <summary>scikit-learn refuses a mix of text and number labels; the message never quotes the answer's values.</summary>
     private static Exception MixedKinds(MetricColumn truth, MetricColumn prediction)
     {
-        var textColumn = truth.IsNumeric ? prediction : truth;
-        var texts = textColumn.Texts;
-        var example = "";
+        if (!truth.IsNumeric)
+            return prediction.Problem(
+                $"Column '{prediction.Name}' holds only numbers, but this competition's labels are text; predict the class names used in the training data.");
+        var texts = prediction.Texts;
         for (var i = 0; i < texts.Length; i++)
             if (texts[i] is not null && !double.TryParse(texts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out _))
-            {
-                example = $"row {i + 1} holds '{texts[i]}'";
-                break;
-            }
-        return truth.IsNumeric
-            ? prediction.Problem($"Column '{prediction.Name}' must hold numeric class labels like the answer, but {example}.")
-            : prediction.Problem($"Column '{prediction.Name}' holds numbers, but the answer's labels are text (its {example}); predict those labels.");
+                return prediction.Problem($"Column '{prediction.Name}' must hold numeric class labels, but row {i + 1} holds '{texts[i]}'.");
+        return prediction.Problem($"Column '{prediction.Name}' must hold numeric class labels.");
     }
 }
