@@ -39,6 +39,8 @@ public sealed class ClassificationScoreMetric : IMetric
         _multilabel = separator is not null;
         if (_multilabel && separator != " ")
             throw new ArgumentException($"Parameter 'multilabel_separator' must be \" \" (whitespace, as Python's str.split()), got \"{separator}\".");
+        if (_multilabel && !parameters.Has("average"))
+            throw new ArgumentException("Multilabel scoring needs an explicit 'average' (micro, macro, weighted or samples); scikit-learn's default 'binary' does not apply.");
         _average = _multilabel
             ? LabelParameters.Choice(parameters, "average", "samples", "micro", "macro", "weighted", "samples")
             : LabelParameters.Choice(parameters, "average", "binary", "binary", "micro", "macro", "weighted");

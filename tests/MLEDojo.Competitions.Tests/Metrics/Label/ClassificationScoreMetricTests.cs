@@ -109,6 +109,7 @@ public class ClassificationScoreMetricTests
     [InlineData("f1", """{"average": "samples"}""")]
     [InlineData("f1", """{"average": "binary", "multilabel_separator": " "}""")]
     [InlineData("recall", """{"average": "macro", "multilabel_separator": ","}""")]
+    [InlineData("f1", """{"multilabel_separator": " "}""")]
     [InlineData("precision", """{"zero_division": 1}""")]
     public void RejectsBadParameters(string family, string parameters) =>
         Assert.Throws<CompetitionDataException>(() => Family(family, parameters));
