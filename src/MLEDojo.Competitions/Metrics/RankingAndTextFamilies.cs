@@ -1,3 +1,5 @@
+using MLEDojo.Competitions.Metrics.RankingAndText;
+
 namespace MLEDojo.Competitions.Metrics;
 
 /// <summary>Registers the RankingAndText metric families.</summary>
@@ -5,5 +7,14 @@ public static class RankingAndTextFamilies
 {
     public static void Register(MetricFamilyRegistry registry)
     {
+        registry.Add(MapAtKMetric.FamilyName, p => new MapAtKMetric(p));
+        registry.Add(ExactMatchMetric.FamilyName, p => new ExactMatchMetric(p));
+        registry.Add(LevenshteinMetric.FamilyName, p => new LevenshteinMetric(p));
+        registry.Add(JaccardWordsMetric.FamilyName, p => new JaccardWordsMetric(p));
+        registry.Add(KlDivergenceMetric.FamilyName, p => new KlDivergenceMetric(p));
+        registry.Add(MeanAngularErrorMetric.FamilyName, p => new MeanAngularErrorMetric(p));
+        registry.Add(RleDiceMetric.FamilyName, p => new RleDiceMetric(p));
+        registry.Add(RleFBetaMetric.FamilyName, p => new RleFBetaMetric(p));
+        registry.Add(RleIouSweepMetric.FamilyName, p => new RleIouSweepMetric(p));
     }
 }
