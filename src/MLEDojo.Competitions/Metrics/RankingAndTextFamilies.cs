@@ -16,5 +16,9 @@ public static class RankingAndTextFamilies
         registry.Add(RleDiceMetric.FamilyName, p => new RleDiceMetric(p));
         registry.Add(RleFBetaMetric.FamilyName, p => new RleFBetaMetric(p));
         registry.Add(RleIouSweepMetric.FamilyName, p => new RleIouSweepMetric(p));
+        registry.Add(LaplaceLogLikelihoodMetric.FamilyName, p => new LaplaceLogLikelihoodMetric(p));
+        registry.Add(HaversinePercentileMetric.FamilyName, p => new HaversinePercentileMetric(p));
+        registry.Add(BoxPrecisionIouSweepMetric.FamilyName, p => new BoxPrecisionIouSweepMetric(p));
+        registry.Add(VocMapMetric.FamilyName, p => new VocMapMetric(p));
     }
 }
