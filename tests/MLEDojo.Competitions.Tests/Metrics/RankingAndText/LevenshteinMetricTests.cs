@@ -88,7 +88,7 @@ public sealed class LevenshteinMetricTests
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var score = Score("levenshtein", "{}", truth, prediction);
         Assert.InRange(score, 0.5, 2);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"took {watch.Elapsed}");
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), $"took {watch.Elapsed}");
     }
 
     private static int[] RandomSymbols(Random random, int length)

@@ -100,6 +100,6 @@ public sealed class MapAtKMetricTests
         }
         var watch = System.Diagnostics.Stopwatch.StartNew();
         Approx.Equal((1 + 2.0 / 3) / 2, Score("map_at_k", List12, truth, prediction));
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"took {watch.Elapsed}");
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), $"took {watch.Elapsed}");
     }
 }
