@@ -8,6 +8,7 @@ public static class RankingAndTextFamilies
     public static void Register(MetricFamilyRegistry registry)
     {
         registry.Add(MapAtKMetric.FamilyName, p => new MapAtKMetric(p));
+        registry.Add(NdcgAtKMetric.FamilyName, p => new NdcgAtKMetric(p));
         registry.Add(ExactMatchMetric.FamilyName, p => new ExactMatchMetric(p));
         registry.Add(LevenshteinMetric.FamilyName, p => new LevenshteinMetric(p));
         registry.Add(JaccardWordsMetric.FamilyName, p => new JaccardWordsMetric(p));
