@@ -21,5 +21,6 @@ public static class RankingAndTextFamilies
         registry.Add(HaversinePercentileMetric.FamilyName, p => new HaversinePercentileMetric(p));
         registry.Add(BoxPrecisionIouSweepMetric.FamilyName, p => new BoxPrecisionIouSweepMetric(p));
         registry.Add(VocMapMetric.FamilyName, p => new VocMapMetric(p));
+        registry.Add(DiceHausdorffMetric.FamilyName, p => new DiceHausdorffMetric(p));
     }
 }

@@ -17,6 +17,9 @@ internal enum RunLengthRules
     /// negative indices count from the end, everything is clipped to the mask, and an unpaired last start is ignored.
     /// </summary>
     NumpySlices,
+
+    /// <summary>uw-madison: <see cref="NumpySlices"/>, but an odd number of tokens is an error.</summary>
+    PairedNumpySlices,
 }
 
 /// <summary>
