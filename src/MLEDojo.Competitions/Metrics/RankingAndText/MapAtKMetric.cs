@@ -9,7 +9,8 @@ namespace MLEDojo.Competitions.Metrics.RankingAndText;
 /// Σ hits_so_far/rank over predicted items found in that list, divided by min(|list|, k). Like the Kaggle
 /// <c>apk</c> the H&amp;M class uses, a repeated prediction counts again, and a repeated answer item counts in |list|.</item>
 /// </list>
-/// Cells are read as Python's <c>str()</c> prints them, so a missing cell is the text <c>nan</c>.
+/// Cells are read as Python's <c>str()</c> prints them, so a missing cell is the text <c>nan</c>. Lists are split on
+/// white space, or on <c>separator</c> when given (then, as in Python, empty pieces count as items).
 /// </summary>
 public sealed class MapAtKMetric : IMetric
 {
@@ -18,15 +19,18 @@ public sealed class MapAtKMetric : IMetric
     private readonly int _k;
     private readonly bool _truthIsList;
     private readonly bool _stripTruth;
+    private readonly string? _separator;
 
     public MapAtKMetric(MetricParameters parameters)
     {
-        MetricGuard.AllowOnly(parameters, FamilyName, "k", "truth", "strip_truth");
+        MetricGuard.AllowOnly(parameters, FamilyName, "k", "truth", "strip_truth", "separator");
         _k = MetricGuard.PositiveInt(parameters, "k", null);
         _truthIsList = MetricGuard.OneOf(parameters, "truth", "list", "list", "single") == "list";
         _stripTruth = parameters.GetBool("strip_truth", false);
         if (_stripTruth && _truthIsList)
-            throw new ArgumentException("Parameter 'strip_truth' only applies to truth: \"single\" (a list is split on white space anyway).");
+            throw new ArgumentException("Parameter 'strip_truth' only applies to truth: \"single\" (a list is split anyway).");
+        _separator = parameters.GetString("separator");
+        if (_separator is { Length: 0 }) throw new ArgumentException("Parameter 'separator' must not be empty (Python's split rejects it).");
     }
 
     public string Family => FamilyName;
@@ -51,7 +55,7 @@ public sealed class MapAtKMetric : IMetric
     {
         if (_stripTruth) answer = PythonText.Strip(answer);
         var rank = 0;
-        foreach (var token in PythonText.Tokens(predicted))
+        foreach (var token in new SplitEnumerator(predicted, _separator))
         {
             if (++rank > _k) break;
             if (predicted[token].SequenceEqual(answer)) return 1.0 / rank;
@@ -62,11 +66,11 @@ public sealed class MapAtKMetric : IMetric
     private double ScoreAgainstList(ReadOnlySpan<char> answer, ReadOnlySpan<char> predicted, List<Range> truthItems)
     {
         truthItems.Clear();
-        foreach (var token in PythonText.Tokens(answer)) truthItems.Add(token);
+        foreach (var token in new SplitEnumerator(answer, _separator)) truthItems.Add(token);
         if (truthItems.Count == 0) return 0.0;
         double score = 0, hits = 0;
         var rank = 0;
-        foreach (var token in PythonText.Tokens(predicted))
+        foreach (var token in new SplitEnumerator(predicted, _separator))
         {
             if (++rank > _k) break;
             var item = predicted[token];

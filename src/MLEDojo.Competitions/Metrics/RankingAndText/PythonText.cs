@@ -107,3 +107,44 @@ internal ref struct TokenEnumerator
         return true;
     }
 }
+
+/// <summary>
+/// Enumerates the pieces of <c>text.split(separator)</c>: with a null separator, Python's white-space split (no empty
+/// pieces); with a separator, every piece between occurrences, empty ones included, as Python keeps them.
+/// </summary>
+internal ref struct SplitEnumerator
+{
+    private readonly ReadOnlySpan<char> _text;
+    private readonly string? _separator;
+    private TokenEnumerator _whiteSpace;
+    private int _position;
+
+    public SplitEnumerator(ReadOnlySpan<char> text, string? separator)
+    {
+        _text = text;
+        _separator = separator;
+        _whiteSpace = new TokenEnumerator(text);
+        _position = 0;
+        Current = default;
+    }
+
+    public Range Current { get; private set; }
+
+    public readonly SplitEnumerator GetEnumerator() => this;
+
+    public bool MoveNext()
+    {
+        if (_separator is null)
+        {
+            if (!_whiteSpace.MoveNext()) return false;
+            Current = _whiteSpace.Current;
+            return true;
+        }
+        if (_position > _text.Length) return false;
+        var found = _text[_position..].IndexOf(_separator.AsSpan(), StringComparison.Ordinal);
+        var end = found < 0 ? _text.Length : _position + found;
+        Current = _position..end;
+        _position = found < 0 ? _text.Length + 1 : end + _separator.Length;
+        return true;
+    }
+}

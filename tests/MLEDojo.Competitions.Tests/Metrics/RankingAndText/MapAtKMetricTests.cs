@@ -64,6 +64,14 @@ public sealed class MapAtKMetricTests
     }
 
     [Fact]
+    public void A_separator_splits_like_python_keeping_empty_pieces()
+    {
+        // "b,,a".split(",") is ["b", "", "a"]: hits at ranks 1 and 3 -> (1/1 + 2/3) / 2.
+        Approx.Equal((1 + 2.0 / 3) / 2, Score("map_at_k", """{"k": 3, "separator": ","}""", ["a,b"], ["b,,a"]));
+        Assert.Equal(0.5, Score("map_at_k", """{"k": 3, "truth": "single", "separator": ";"}""", ["a b"], ["x;a b"]));
+    }
+
+    [Fact]
     public void All_equal_predictions_score_each_row_on_its_own()
     {
         Approx.Equal(1.0 / 3, Score("map_at_k", Single5, ["a", "b", "c"], ["a", "a", "a"]));
@@ -82,7 +90,8 @@ public sealed class MapAtKMetricTests
         Assert.Throws<ArgumentException>(() => new MapAtKMetric(MetricParameters.Parse("""{"k": 0}""")));
         Assert.Throws<ArgumentException>(() => new MapAtKMetric(MetricParameters.Parse("""{"k": 2.5}""")));
         Assert.Throws<ArgumentException>(() => new MapAtKMetric(MetricParameters.Parse("""{"k": 5, "truth": "many"}""")));
-        Assert.Throws<ArgumentException>(() => new MapAtKMetric(MetricParameters.Parse("""{"k": 5, "separator": ","}""")));
+        Assert.Throws<ArgumentException>(() => new MapAtKMetric(MetricParameters.Parse("""{"k": 5, "separator": ""}""")));
+        Assert.Throws<ArgumentException>(() => new MapAtKMetric(MetricParameters.Parse("""{"k": 5, "sep": ","}""")));
         Assert.Throws<ArgumentException>(() => new MapAtKMetric(MetricParameters.Parse("""{"k": 5, "strip_truth": true}""")));
         Assert.Throws<CompetitionDataException>(() => Metric("map_at_k", """{"k": -1}"""));
     }
