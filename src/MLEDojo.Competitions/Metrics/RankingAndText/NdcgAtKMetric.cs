@@ -1,0 +1,47 @@
+namespace MLEDojo.Competitions.Metrics.RankingAndText;
+
+/// <summary>
+/// Normalised discounted cumulative gain at k with one relevant item per row, over one target column: the answer
+/// cell is the relevant item, the prediction cell a white-space separated ranking, and a row scores
+/// 1 / log2(rank + 1) for the first occurrence of the answer among the first k predictions (0 otherwise); the ideal
+/// DCG is 1, so no further normalisation is needed. This is the per-user score of MLE-Dojo's Airbnb class once a
+/// user's ranked rows are joined into one cell. Cells are read as Python's <c>str()</c> prints them.
+/// </summary>
+public sealed class NdcgAtKMetric : IMetric
+{
+    public const string FamilyName = "ndcg_at_k";
+
+    private readonly int _k;
+
+    public NdcgAtKMetric(MetricParameters parameters)
+    {
+        MetricGuard.AllowOnly(parameters, FamilyName, "k");
+        _k = MetricGuard.PositiveInt(parameters, "k", null);
+    }
+
+    public string Family => FamilyName;
+
+    public double Evaluate(MetricInput input)
+    {
+        MetricGuard.Require(input, FamilyName, 1);
+        var truth = input.Truth[0].Texts;
+        var prediction = input.Prediction[0].Texts;
+        var mean = new MeanAccumulator();
+        for (var row = 0; row < input.RowCount; row++)
+        {
+            var answer = PythonText.Str(truth[row]).AsSpan();
+            var predicted = PythonText.Str(prediction[row]).AsSpan();
+            var gain = 0.0;
+            var rank = 0;
+            foreach (var token in PythonText.Tokens(predicted))
+            {
+                if (++rank > _k) break;
+                if (!predicted[token].SequenceEqual(answer)) continue;
+                gain = 1.0 / Math.Log2(rank + 1);
+                break;
+            }
+            mean.Add(gain);
+        }
+        return mean.Mean;
+    }
+}

@@ -1,0 +1,50 @@
+namespace MLEDojo.Competitions.Metrics.RankingAndText;
+
+/// <summary>
+/// tgs-salt's score over one target column: each row's masks (1-based runs on a <c>height</c>×<c>width</c> image,
+/// decoded with numpy slice semantics) give an IoU (1.0 when both are empty); the row scores the share of
+/// <c>thresholds</c> that the IoU reaches (≥), and the result is the mean over rows.
+/// </summary>
+public sealed class RleIouSweepMetric : IMetric
+{
+    public const string FamilyName = "rle_iou_sweep";
+
+    private readonly long _pixelCount;
+    private readonly double[] _thresholds;
+
+    public RleIouSweepMetric(MetricParameters parameters)
+    {
+        MetricGuard.AllowOnly(parameters, FamilyName, "height", "width", "thresholds");
+        _pixelCount = (long)MetricGuard.PositiveInt(parameters, "height", null) * MetricGuard.PositiveInt(parameters, "width", null);
+        _thresholds = parameters.GetDoubles("thresholds") ?? throw new ArgumentException("Parameter 'thresholds' (a list of IoU thresholds) is required.");
+        if (_thresholds.Length == 0 || _thresholds.Any(t => !double.IsFinite(t)))
+            throw new ArgumentException("Parameter 'thresholds' must be a non-empty list of finite numbers.");
+    }
+
+    public string Family => FamilyName;
+
+    public double Evaluate(MetricInput input)
+    {
+        MetricGuard.Require(input, FamilyName, 1);
+        var truth = input.Truth[0];
+        var prediction = input.Prediction[0];
+        var answers = truth.Texts;
+        var predictions = prediction.Texts;
+        var answerMask = new RunLengthMask(RunLengthRules.NumpySlices, _pixelCount);
+        var predictedMask = new RunLengthMask(RunLengthRules.NumpySlices, _pixelCount);
+        var mean = new MeanAccumulator();
+        for (var row = 0; row < answers.Length; row++)
+        {
+            answerMask.DecodeOrThrow(truth, answers[row], row);
+            predictedMask.DecodeOrThrow(prediction, predictions[row], row);
+            var common = answerMask.CountCommon(predictedMask);
+            var union = answerMask.PixelCount + predictedMask.PixelCount - common;
+            var iou = union == 0 ? 1.0 : (double)common / union;
+            var reached = 0;
+            foreach (var threshold in _thresholds)
+                if (iou >= threshold) reached++;
+            mean.Add((double)reached / _thresholds.Length);
+        }
+        return mean.Mean;
+    }
+}
