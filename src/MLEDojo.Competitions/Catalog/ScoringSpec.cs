@@ -19,6 +19,8 @@ public sealed record ScoringSpec
     [JsonPropertyName("row_check_column")] public string? RowCheckColumn { get; init; }
     [JsonPropertyName("target_columns")] public string[] TargetColumns { get; init; } = [];
     [JsonPropertyName("submission_columns")] public string[]? SubmissionColumns { get; init; }
+    /// <summary>Where the submission holds each target's prediction, when its column is named differently (parallel to target_columns).</summary>
+    [JsonPropertyName("prediction_columns")] public string[]? PredictionColumns { get; init; }
     /// <summary>Answer columns the metric reads that a submission does not have (weights, groups).</summary>
     [JsonPropertyName("answer_columns")] public string[] AnswerColumns { get; init; } = [];
     [JsonPropertyName("supported")] public bool Supported { get; init; } = true;
@@ -55,7 +57,8 @@ public sealed record ScoringSpec
         if (string.IsNullOrWhiteSpace(Name)) problems.Add("'name' is required");
         if (string.IsNullOrWhiteSpace(Family)) problems.Add("'family' is required");
         if (TargetColumns.Length == 0) problems.Add("'target_columns' needs at least one column (or [\"*\"])");
-        if (IdColumn is not null && TargetColumns.Contains(IdColumn)) problems.Add($"'target_columns' must not contain the id column '{IdColumn}'");
+        if (PredictionColumns is { } predictions && (predictions.Length != TargetColumns.Length || TargetColumns is ["*"]))
+            problems.Add("'prediction_columns' must name one submission column per explicit target column");
         return problems;
     }
 }

@@ -133,6 +133,8 @@ public static class CsvFrameReader
 
     private static CsvReaderOptions Options(CsvReadRequest request) => new()
     {
+        // pandas reads with sep=','; guessing would accept a semicolon file that MLE-Dojo rejects.
+        Separator = ',',
         MaxRecordSize = request.Limits.MaxRecordBytes,
         MalformedData = CsvMalformedDataHandling.Throw,
         FieldCountMismatch = CsvFieldCountHandling.Allow,

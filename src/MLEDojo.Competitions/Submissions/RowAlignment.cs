@@ -41,12 +41,21 @@ internal static class RowAlignment
         return true;
     }
 
+    /// <summary>
+    /// A stable sort of row numbers by key: rows with equal ids keep their file order, so answers that repeat an
+    /// id (several rows per image) pair with the submission's rows in order, as pandas' sort leaves them.
+    /// </summary>
     private static int[] SortedOrder<T>(T[] keys, IComparer<T?> comparer)
     {
         var order = new int[keys.Length];
         for (var i = 0; i < order.Length; i++) order[i] = i;
         var copy = (T[])keys.Clone();
         Array.Sort(copy, order, comparer);
+        for (int start = 0, end; start < copy.Length; start = end)
+        {
+            for (end = start + 1; end < copy.Length && comparer.Compare(copy[start], copy[end]) == 0; end++) { }
+            if (end - start > 1) Array.Sort(order, start, end - start);
+        }
         return order;
     }
 

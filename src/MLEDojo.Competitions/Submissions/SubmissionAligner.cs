@@ -14,6 +14,7 @@ public sealed class SubmissionAligner
     private readonly ScoringSpec _spec;
     private readonly CsvFrame _answer;
     private readonly string[] _targets;
+    private readonly string[] _predictions;
     private readonly string[] _required;
     private readonly MetricParameters _parameters;
 
@@ -22,6 +23,7 @@ public sealed class SubmissionAligner
         _spec = spec;
         _answer = answer;
         _targets = ExpandTargets(spec, answer.Header);
+        _predictions = spec.PredictionColumns ?? _targets;
         _required = spec.SubmissionColumns ?? answer.Header.Where(c => !spec.AnswerColumns.Contains(c)).ToArray();
         _parameters = new MetricParameters(spec.Params);
         foreach (var column in _targets.Concat(KeyColumns(spec)).Concat(spec.AnswerColumns))
@@ -30,7 +32,7 @@ public sealed class SubmissionAligner
     }
 
     /// <summary>The columns read from a submission (the rest only need to exist).</summary>
-    public IReadOnlyCollection<string> ColumnsToRead => _targets.Concat(KeyColumns(_spec)).Except(_spec.AnswerColumns).Distinct().ToArray();
+    public IReadOnlyCollection<string> ColumnsToRead => _predictions.Concat(KeyColumns(_spec)).Except(_spec.AnswerColumns).Distinct().ToArray();
 
     /// <summary>The answer columns a scorer must keep in memory.</summary>
     public static IReadOnlyCollection<string> AnswerColumns(ScoringSpec spec, IReadOnlyList<string> answerHeader) =>
@@ -58,7 +60,7 @@ public sealed class SubmissionAligner
             CheckRowByRow(_answer.Column(check), submission.Column(check));
 
         var truth = _targets.Select(t => _answer.Column(t)).ToArray();
-        var prediction = _targets.Select(t => Reorder(submission.Column(t), rowOf)).ToArray();
+        var prediction = _predictions.Select(p => Reorder(submission.Column(p), rowOf)).ToArray();
         var answerOnly = _spec.AnswerColumns.ToDictionary(c => c, c => _answer.Column(c), StringComparer.Ordinal);
         return new MetricInput(truth, prediction, _parameters, answerOnly);
     }

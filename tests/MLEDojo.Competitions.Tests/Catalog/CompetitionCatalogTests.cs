@@ -40,7 +40,7 @@ public sealed class CompetitionCatalogTests
             Assert.Empty(spec.Problems());
             Assert.DoesNotContain(spec.TargetColumns, c => c == spec.RowCheckColumn);
             if (spec.SubmissionColumns is { } required && spec.TargetColumns is not ["*"])
-                Assert.All(spec.TargetColumns, c => Assert.Contains(c, required));
+                Assert.All(spec.PredictionColumns ?? spec.TargetColumns, c => Assert.Contains(c, required));
         }
     }
 

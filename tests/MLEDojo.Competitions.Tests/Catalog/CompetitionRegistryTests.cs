@@ -84,6 +84,23 @@ public sealed class CompetitionRegistryTests : IDisposable
     }
 
     [Fact]
+    public void PredictionColumnsNameTheSubmissionsColumn()
+    {
+        var folder = CopyCompetition("spaceship-titanic", "renamed-prediction");
+        File.WriteAllText(Path.Combine(folder, CompetitionLoader.ManifestFileName), """
+            { "family": "accuracy", "id_column": "PassengerId", "id_as_text": true, "target_columns": ["Transported"],
+              "prediction_columns": ["Guess"], "submission_columns": ["PassengerId", "Guess"] }
+            """);
+        var baseline = File.ReadAllLines(Path.Combine(RepoPaths.ReferenceRoot, "spaceship-titanic", "submissions", "2_baseline_model.csv"));
+        var submission = _temp.File("guess.csv", string.Join("\n", baseline.Skip(1).Prepend("PassengerId,Guess")) + "\n");
+        var scorer = global::MLEDojo.Competitions.Scoring.CompetitionScorer.Create(CompetitionLoader.Load(folder));
+
+        Assert.Equal(0.8149425287356322, scorer.Score(submission).RawScore!.Value, 12);
+        var original = scorer.Score(Path.Combine(RepoPaths.ReferenceRoot, "spaceship-titanic", "submissions", "2_baseline_model.csv"));
+        Assert.Contains("Missing required columns in submission: Guess", original.Error);
+    }
+
+    [Fact]
     public void InvalidManifestIsAClearError()
     {
         var folder = CopyCompetition("spaceship-titanic", "bad-manifest");
