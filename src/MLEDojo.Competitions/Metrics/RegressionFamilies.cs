@@ -22,5 +22,8 @@ public static class RegressionFamilies
         registry.Add("kendall", CorrelationMetric.Kendall);
         registry.Add("order_kendall_tau", p => new OrderKendallTauMetric(p));
         registry.Add("mean_row_spearman", p => new RowListSpearmanMetric(p));
+        registry.Add("weighted_mae", p => new WeightedAbsoluteErrorMetric(p));
+        registry.Add("group_log_mae", p => new GroupLogAbsoluteErrorMetric(p));
+        registry.Add("winton_weighted_mae", p => new WintonWeightedAbsoluteErrorMetric(p));
     }
 }

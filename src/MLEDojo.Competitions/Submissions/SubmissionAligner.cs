@@ -24,15 +24,18 @@ public sealed class SubmissionAligner
         _answer = answer;
         _targets = ExpandTargets(spec, answer.Header);
         _predictions = spec.PredictionColumns ?? _targets;
-        _required = spec.SubmissionColumns ?? answer.Header.Where(c => !spec.AnswerColumns.Contains(c)).ToArray();
+        _required = spec.SubmissionColumns ?? answer.Header.Where(c => !spec.AnswerColumns.Contains(c) || KeyColumns(spec).Contains(c)).ToArray();
         _parameters = new MetricParameters(spec.Params);
         foreach (var column in _targets.Concat(KeyColumns(spec)).Concat(spec.AnswerColumns))
             if (!answer.HasColumn(column))
                 throw new CompetitionDataException($"The answer file has no column '{column}', which the scoring spec of '{spec.Name}' names. Its columns: {string.Join(", ", answer.Header)}.");
     }
 
-    /// <summary>The columns read from a submission (the rest only need to exist).</summary>
-    public IReadOnlyCollection<string> ColumnsToRead => _predictions.Concat(KeyColumns(_spec)).Except(_spec.AnswerColumns).Distinct().ToArray();
+    /// <summary>
+    /// The columns read from a submission (the rest only need to exist). The id stays even when answer_columns
+    /// also lists it, for a metric that parses the answer's ids (Winton's return index): rows are still aligned by it.
+    /// </summary>
+    public IReadOnlyCollection<string> ColumnsToRead => _predictions.Except(_spec.AnswerColumns).Concat(KeyColumns(_spec)).Distinct().ToArray();
 
     /// <summary>The answer columns a scorer must keep in memory.</summary>
     public static IReadOnlyCollection<string> AnswerColumns(ScoringSpec spec, IReadOnlyList<string> answerHeader) =>

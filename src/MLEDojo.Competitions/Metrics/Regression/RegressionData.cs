@@ -11,4 +11,11 @@ internal static class RegressionData
         if (input.RowCount == 0)
             throw new CompetitionDataException($"Metric '{family}' cannot score zero rows: the answer file has no data rows.");
     }
+
+    /// <summary>Refuses entries whose target_columns name more than one column, for families defined on one.</summary>
+    public static void RequireOneTarget(MetricInput input, string family)
+    {
+        if (input.Truth.Count != 1)
+            throw new CompetitionDataException($"Family '{family}' scores exactly one target column, got {input.Truth.Count}.");
+    }
 }

@@ -51,6 +51,15 @@ internal sealed class RegressionParameters
         };
     }
 
+    /// <summary>A non-empty text value (a column name); with no <paramref name="fallback"/> the parameter is required.</summary>
+    public string Text(string name, string? fallback = null)
+    {
+        var value = _parameters.GetString(name, fallback);
+        if (string.IsNullOrEmpty(value))
+            throw new ArgumentException($"Family '{_family}' needs parameter '{name}' (a column name).");
+        return value;
+    }
+
     /// <summary>A finite number, or null when the parameter is absent or null.</summary>
     public double? OptionalNumber(string name)
     {
