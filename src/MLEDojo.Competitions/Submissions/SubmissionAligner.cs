@@ -16,6 +16,7 @@ public sealed class SubmissionAligner
     private readonly string[] _targets;
     private readonly string[] _required;
     private readonly MetricParameters _parameters;
+    private readonly Dictionary<string, MetricColumn> _placeholderTruth = new(StringComparer.Ordinal);
 
     public SubmissionAligner(ScoringSpec spec, CsvFrame answer)
     {
@@ -25,8 +26,17 @@ public sealed class SubmissionAligner
         _required = spec.SubmissionColumns ?? answer.Header.Where(c => !spec.AnswerColumns.Contains(c)).ToArray();
         _parameters = new MetricParameters(spec.Params);
         foreach (var column in _targets.Concat(KeyColumns(spec)).Concat(spec.AnswerColumns))
-            if (!answer.HasColumn(column))
-                throw new CompetitionDataException($"The answer file has no column '{column}', which the scoring spec of '{spec.Name}' names. Its columns: {string.Join(", ", answer.Header)}.");
+        {
+            if (answer.HasColumn(column)) continue;
+            if (IsSubmissionOnlyTarget(spec, column, answer.Header))
+            {
+                // The metric reads this column's truth from answer_columns (jigsaw-unintended-bias scores
+                // 'prediction' against 'toxicity'); NaN keeps MetricInput's pairing without inventing values.
+                _placeholderTruth[column] = MetricColumn.FromNumbers(column, Enumerable.Repeat(double.NaN, answer.RowCount).ToArray());
+                continue;
+            }
+            throw new CompetitionDataException($"The answer file has no column '{column}', which the scoring spec of '{spec.Name}' names. Its columns: {string.Join(", ", answer.Header)}.");
+        }
     }
 
     /// <summary>The columns read from a submission (the rest only need to exist).</summary>
@@ -34,7 +44,8 @@ public sealed class SubmissionAligner
 
     /// <summary>The answer columns a scorer must keep in memory.</summary>
     public static IReadOnlyCollection<string> AnswerColumns(ScoringSpec spec, IReadOnlyList<string> answerHeader) =>
-        ExpandTargets(spec, answerHeader).Concat(KeyColumns(spec)).Concat(spec.AnswerColumns).Distinct().ToArray();
+        ExpandTargets(spec, answerHeader).Where(c => !IsSubmissionOnlyTarget(spec, c, answerHeader))
+            .Concat(KeyColumns(spec)).Concat(spec.AnswerColumns).Distinct().ToArray();
 
     public IReadOnlyList<string> RequiredColumns => _required;
 
@@ -57,7 +68,7 @@ public sealed class SubmissionAligner
         if (_spec.RowCheckColumn is { } check)
             CheckRowByRow(_answer.Column(check), submission.Column(check));
 
-        var truth = _targets.Select(t => _answer.Column(t)).ToArray();
+        var truth = _targets.Select(t => _placeholderTruth.TryGetValue(t, out var placeholder) ? placeholder : _answer.Column(t)).ToArray();
         var prediction = _targets.Select(t => Reorder(submission.Column(t), rowOf)).ToArray();
         var answerOnly = _spec.AnswerColumns.ToDictionary(c => c, c => _answer.Column(c), StringComparer.Ordinal);
         return new MetricInput(truth, prediction, _parameters, answerOnly);
@@ -89,6 +100,14 @@ public sealed class SubmissionAligner
                     $"Column '{answer.Name}' must repeat the test set's values in the same order, but data row {i + 1} differs. " +
                     "This competition has no id column: keep the rows of sample_submission.csv in their order and only fill in the predictions.");
     }
+
+    /// <summary>
+    /// A target the answer lacks is legitimate only when the spec's explicit submission_columns asks for it and
+    /// answer_columns supplies what it is scored against; anywhere else it is a typo and stays an error.
+    /// </summary>
+    private static bool IsSubmissionOnlyTarget(ScoringSpec spec, string column, IReadOnlyList<string> answerHeader) =>
+        !answerHeader.Contains(column) && spec.AnswerColumns.Length > 0 && spec.TargetColumns.Contains(column)
+        && spec.SubmissionColumns is { } submission && submission.Contains(column);
 
     private static string[] ExpandTargets(ScoringSpec spec, IReadOnlyList<string> header) =>
         spec.TargetColumns is ["*"]
