@@ -11,5 +11,7 @@ public static class ProbabilityFamilies
         registry.Add("gini", p => new GiniMetric(p));
         registry.Add("log_loss", p => new LogLossMetric(p));
         registry.Add("tpr_weighted_auc", p => new TprWeightedAucMetric(p));
+        registry.Add("interpolated_tpr_weighted_auc", p => new InterpolatedTprWeightedAucMetric(p));
+        registry.Add("jigsaw_bias_auc", p => new JigsawBiasAucMetric(p));
     }
 }

@@ -31,10 +31,10 @@ internal static class ProbabilityTestData
             MetricParameters.Empty);
     }
 
-    public static void AssertClose(double expected, double actual)
+    public static void AssertClose(double expected, double actual, double relativeTolerance = RelativeTolerance)
     {
         var scale = Math.Max(Math.Abs(expected), 1e-300);
-        Assert.True(Math.Abs(expected - actual) <= RelativeTolerance * scale,
+        Assert.True(Math.Abs(expected - actual) <= relativeTolerance * scale,
             $"expected {expected:R}, got {actual:R} (relative difference {Math.Abs(expected - actual) / scale:E2})");
     }
 }
