@@ -1,0 +1,29 @@
+namespace MLEDojo.Abstractions;
+
+public enum ScoreMode { Position, Raw }
+
+/// <summary>What an execute_code step is rewarded with.</summary>
+public enum RewardMode
+{
+    /// <summary>MLE-Dojo's reward: the submission's own score (position score, or sign-corrected raw score).</summary>
+    Score,
+    /// <summary>How much the submission improved on the episode's best so far (0 when it did not).</summary>
+    Improvement,
+}
+
+public enum ResourceClass { Cpu, Gpu }
+
+/// <summary>How an episode runs. Every limit is bounded by the silo's configured maxima when the episode resets.</summary>
+[GenerateSerializer, Immutable]
+public sealed record EpisodeOptions
+{
+    [Id(0)] public required string Competition { get; init; }
+    [Id(1)] public ScoreMode ScoreMode { get; init; } = ScoreMode.Position;
+    [Id(2)] public RewardMode RewardMode { get; init; } = RewardMode.Score;
+    [Id(3)] public int MaxSteps { get; init; } = 50;
+    [Id(4)] public TimeSpan ExecutionTimeout { get; init; } = TimeSpan.FromMinutes(10);
+    [Id(5)] public TimeSpan EpisodeTimeBudget { get; init; } = TimeSpan.FromHours(12);
+    [Id(6)] public ResourceClass ResourceClass { get; init; } = ResourceClass.Cpu;
+    [Id(7)] public string AgentName { get; init; } = "anonymous";
+    [Id(8)] public int? Seed { get; init; }
+}

@@ -1,0 +1,64 @@
+using Orleans.Concurrency;
+
+namespace MLEDojo.Abstractions;
+
+/// <summary>
+/// One episode (key: episode id). Steps are serialized by the activation; state is persisted before a result is
+/// returned; a retried request id returns the recorded result without running again.
+/// </summary>
+public interface IEpisodeGrain : IGrainWithStringKey
+{
+    /// <summary>Starts (or, with the same request id, re-answers) the episode. Resetting a running episode starts it over.</summary>
+    [ResponseTimeout("00:05:00")]
+    Task<StepResult> Reset(EpisodeOptions options, string? requestId = null);
+
+    /// <summary>Runs one action. Executions can take as long as the episode's execution timeout (hours).</summary>
+    [ResponseTimeout("06:00:00")]
+    Task<StepResult> Step(EpisodeAction action, string? requestId = null);
+
+    [AlwaysInterleave]
+    Task<EpisodeSnapshot> GetSnapshot();
+
+    Task<IReadOnlyList<HistoryEntry>> GetHistory();
+
+    /// <summary>Ends the episode; later steps answer an error. Idempotent.</summary>
+    Task<EpisodeSnapshot> Close();
+}
+
+/// <summary>One competition (key: name): info for agents and the live leaderboard of episodes' best submissions.</summary>
+public interface ICompetitionGrain : IGrainWithStringKey
+{
+    Task<CompetitionSummary> Describe();
+
+    /// <summary>request_info for an episode whose outputs live in <paramref name="outputDirectory"/>.</summary>
+    Task<IReadOnlyDictionary<string, string>> GetInfo(string infoType, string outputDirectory);
+
+    /// <summary>Records an episode's new best; keeps the better of the stored and the new entry.</summary>
+    Task RecordBest(LeaderboardEntry entry);
+
+    [AlwaysInterleave]
+    Task<IReadOnlyList<LeaderboardEntry>> GetLeaderboard(int top);
+}
+
+/// <summary>
+/// Scores submissions of one competition (key: competition name). A stateless worker: each silo keeps local
+/// activations with a cached copy of the answers, so a popular competition scales out instead of queuing.
+/// </summary>
+public interface IScoringGrain : IGrainWithStringKey
+{
+    [ResponseTimeout("00:30:00")]
+    Task<SubmissionScore> Score(string submissionPath);
+}
+
+/// <summary>
+/// One GPU (key: "node/index"), placed on the silo whose metadata names that node. Runs one execution at a time,
+/// first come first served.
+/// </summary>
+public interface IGpuDeviceGrain : IGrainWithStringKey
+{
+    [ResponseTimeout("06:00:00")]
+    Task<ExecutionResult> Execute(ExecutionRequest request);
+
+    [AlwaysInterleave]
+    Task<DeviceStatus> GetStatus();
+}
