@@ -10,11 +10,14 @@ public interface IEpisodeGrain : IGrainWithStringKey
 {
     /// <summary>Starts (or, with the same request id, re-answers) the episode. Resetting a running episode starts it over.</summary>
     [ResponseTimeout("00:05:00")]
-    Task<StepResult> Reset(EpisodeOptions options, string? requestId = null);
+    Task<StepResult> Reset(EpisodeOptions options, string? requestId = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Runs one action. Executions can take as long as the episode's execution timeout (hours).</summary>
+    /// <summary>
+    /// Runs one action. Executions can take as long as the episode's execution timeout (hours). Cancelling kills a
+    /// running execution; the step is then recorded as failed (infrastructure) and can be retried with a new id.
+    /// </summary>
     [ResponseTimeout("06:00:00")]
-    Task<StepResult> Step(EpisodeAction action, string? requestId = null);
+    Task<StepResult> Step(EpisodeAction action, string? requestId = null, CancellationToken cancellationToken = default);
 
     [AlwaysInterleave]
     Task<EpisodeSnapshot> GetSnapshot();
@@ -57,7 +60,7 @@ public interface IScoringGrain : IGrainWithStringKey
 public interface IGpuDeviceGrain : IGrainWithStringKey
 {
     [ResponseTimeout("06:00:00")]
-    Task<ExecutionResult> Execute(ExecutionRequest request);
+    Task<ExecutionResult> Execute(ExecutionRequest request, CancellationToken cancellationToken = default);
 
     [AlwaysInterleave]
     Task<DeviceStatus> GetStatus();
