@@ -48,8 +48,8 @@ public sealed class ProcessCodeRunner(ExecutionLimits limits) : ICodeRunner
         return ending switch
         {
             { Reason: ProcessEndReason.Exited, ExitCode: 0 } => Outcome(ending, CodeRunStatus.Success),
-            { Reason: ProcessEndReason.Exited, ExitCode: SyntaxErrorExitCode } => Outcome(ending, CodeRunStatus.SyntaxError,
-                LastLine(ending.Stderr) is { } last ? PythonTraceback.ClassOfExceptionLine(last) : null),
+            { Reason: ProcessEndReason.Exited, ExitCode: SyntaxErrorExitCode } =>
+                Outcome(ending, CodeRunStatus.SyntaxError, PythonTraceback.CompileErrorClass(ending.Stderr)),
             // The checker itself failed (unreadable file, broken interpreter): the code was never judged.
             { Reason: ProcessEndReason.Exited } => Outcome(ending, CodeRunStatus.StartFailed),
             _ => Outcome(ending, StatusOfUnfinished(ending.Reason)),
@@ -91,6 +91,9 @@ public sealed class ProcessCodeRunner(ExecutionLimits limits) : ICodeRunner
 
     private static CodeRunOutcome OutcomeOfFailedRun(ProcessEnding ending)
     {
+        // A script that does not compile never ran: the same verdict as the syntax check would have given.
+        if (PythonTraceback.CompileErrorClass(ending.Stderr) is { } compileError)
+            return Outcome(ending, CodeRunStatus.SyntaxError, compileError);
         var errorClass = PythonTraceback.ErrorClass(ending.Stderr);
         var status = errorClass is not null && PythonTraceback.IsMemoryError(errorClass)
             ? CodeRunStatus.ResourceExceeded
@@ -117,7 +120,4 @@ public sealed class ProcessCodeRunner(ExecutionLimits limits) : ICodeRunner
         StartedAt = ending.StartedAt,
         FinishedAt = ending.FinishedAt,
     };
-
-    private static string? LastLine(string text) =>
-        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
 }

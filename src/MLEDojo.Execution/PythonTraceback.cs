@@ -6,6 +6,7 @@ namespace MLEDojo.Execution;
 internal static partial class PythonTraceback
 {
     private const string Header = "Traceback (most recent call last):";
+    private static readonly HashSet<string> SyntaxErrorClasses = ["SyntaxError", "IndentationError", "TabError"];
 
     /// <summary>
     /// The class named on the exception line of the last traceback (<c>KeyError: 'x'</c> → <c>KeyError</c>,
@@ -27,8 +28,22 @@ internal static partial class PythonTraceback
         return null;
     }
 
+    /// <summary>
+    /// The class of a syntax error that kept a script from compiling (SyntaxError, IndentationError, TabError),
+    /// or null. Python reports those without a traceback header: the file and line, the source, a caret, the error.
+    /// </summary>
+    public static string? CompileErrorClass(string stderr)
+    {
+        if (stderr.Contains(Header, StringComparison.Ordinal))
+            return null;
+        var lastLine = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
+        return lastLine is not null && ClassOfExceptionLine(lastLine) is { } errorClass && SyntaxErrorClasses.Contains(errorClass)
+            ? errorClass
+            : null;
+    }
+
     /// <summary>The class named by a line such as <c>KeyError: 'x'</c> or <c>MemoryError</c>, or null for another line.</summary>
-    public static string? ClassOfExceptionLine(string line)
+    private static string? ClassOfExceptionLine(string line)
     {
         var match = ExceptionLine().Match(line);
         return match.Success ? match.Groups["class"].Value : null;

@@ -53,6 +53,16 @@ public sealed class ProcessCodeRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task Running_code_that_does_not_compile_is_a_syntax_error()
+    {
+        var outcome = await _runner.RunAsync(_scratch.Code("print('a'\n"), CancellationToken.None);
+
+        Assert.Equal(CodeRunStatus.SyntaxError, outcome.Status);
+        Assert.Equal("SyntaxError", outcome.ErrorClass);
+        Assert.Contains("line 1", outcome.Stderr);
+    }
+
+    [Fact]
     public async Task Nonzero_exit_without_a_traceback_is_a_code_error_without_a_class()
     {
         var outcome = await _runner.RunAsync(_scratch.Code("import sys; sys.exit(3)"), CancellationToken.None);

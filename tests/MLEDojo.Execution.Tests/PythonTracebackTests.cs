@@ -46,6 +46,38 @@ public sealed class PythonTracebackTests
     }
 
     [Fact]
+    public void Syntax_error_in_an_imported_module_is_an_ordinary_exception_not_a_compile_error()
+    {
+        const string stderr = """
+            Traceback (most recent call last):
+              File "main.py", line 1, in <module>
+                import helpers
+              File "helpers.py", line 1
+                def f(:
+                      ^
+            SyntaxError: invalid syntax
+            """;
+
+        Assert.Equal("SyntaxError", PythonTraceback.ErrorClass(stderr));
+        Assert.Null(PythonTraceback.CompileErrorClass(stderr));
+    }
+
+    [Fact]
+    public void Script_that_does_not_compile_reports_without_a_traceback()
+    {
+        const string stderr = """
+              File "main.py", line 2
+                print(1)
+                ^
+            IndentationError: expected an indented block after 'if' statement on line 1
+            """;
+
+        Assert.Equal("IndentationError", PythonTraceback.CompileErrorClass(stderr));
+        Assert.Null(PythonTraceback.ErrorClass(stderr));
+        Assert.Null(PythonTraceback.CompileErrorClass("Error: not a Python exception\n"));
+    }
+
+    [Fact]
     public void Output_without_a_traceback_names_nothing()
     {
         Assert.Null(PythonTraceback.ErrorClass("warning: something odd\n"));
