@@ -40,25 +40,33 @@ internal static class SupervisedProcess
             return Ending(ProcessEndReason.FailedToStart, stderrText: $"Could not start '{launch.FileName}' in '{launch.WorkingDirectory}': {e.Message}");
         }
 
-        await WaitForExitOrKillAsync(execution.ProcessId, kill.Token).ConfigureAwait(false);
-        // Daemons that kept the output pipes open would hold the command open until the timeout, so the
-        // leftovers are killed as soon as the main process is gone (or, on timeout and cancellation, with it).
-        var survivors = await marker.KillAllAsync().ConfigureAwait(false);
-
         ProcessEndReason reason;
         int? exitCode = null;
+        TimeSpan duration;
+        IReadOnlyList<int> survivors;
         try
         {
-            exitCode = (await execution.ConfigureAwait(false)).ExitCode;
-            reason = ProcessEndReason.Exited;
+            await Task.WhenAny(execution.Task, WaitForExitOrKillAsync(execution.ProcessId, kill.Token)).ConfigureAwait(false);
+            // Daemons that kept the output pipes open would hold the command open until the timeout, so the
+            // leftovers are killed as soon as the main process is gone (or, on timeout and cancellation, with it).
+            await marker.KillAllAsync().ConfigureAwait(false);
+            try
+            {
+                exitCode = (await execution.ConfigureAwait(false)).ExitCode;
+                reason = ProcessEndReason.Exited;
+            }
+            // CliWrap throws TimeoutException when a cancelled process outlives its kill; the sweep deals with it.
+            catch (Exception e) when (e is OperationCanceledException || kill.IsCancellationRequested)
+            {
+                reason = cancellationToken.IsCancellationRequested ? ProcessEndReason.Cancelled : ProcessEndReason.TimedOut;
+            }
+            duration = clock.Elapsed;
         }
-        catch (OperationCanceledException)
+        finally
         {
-            reason = cancellationToken.IsCancellationRequested ? ProcessEndReason.Cancelled : ProcessEndReason.TimedOut;
+            // Always, whatever happened above: also anything forked while the pipes drained.
+            survivors = await marker.KillAllAsync().ConfigureAwait(false);
         }
-        var duration = clock.Elapsed;
-        // Anything forked while the pipes drained.
-        survivors = await marker.KillAllAsync().ConfigureAwait(false);
 
         var stderrText = stderr.Decode();
         if (survivors.Count > 0)
