@@ -1,0 +1,13 @@
+namespace MLEDojo.Execution;
+
+/// <summary>One process to supervise: what to start, where, with which variables, for how long.</summary>
+internal sealed record ProcessLaunch
+{
+    public required string FileName { get; init; }
+    public required IReadOnlyList<string> Arguments { get; init; }
+    public required string WorkingDirectory { get; init; }
+    /// <summary>The complete environment; nothing else is inherited.</summary>
+    public required IReadOnlyDictionary<string, string> Environment { get; init; }
+    public required TimeSpan Timeout { get; init; }
+    public required int MaxCapturedBytes { get; init; }
+}
