@@ -113,7 +113,8 @@ public sealed class EpisodeGrain(
                 break;
             case ActionType.ValidateCode:
                 var validation = await RunCodeAsync($"validation_{step}.py", action.Code!, step, validateOnly: true, cancellationToken);
-                var produced = await Task.Run(() => DeleteIfPresent(Path.Combine(State.OutputDirectory!, SubmissionFile)), CancellationToken.None);
+                var leftover = Path.Combine(State.OutputDirectory!, SubmissionFile);
+                var produced = await Task.Run(() => DeleteIfPresent(leftover), CancellationToken.None);
                 observation = Observed(StatusOf(validation), Feedback.Validation(validation, produced)) with { Execution = validation };
                 break;
             case ActionType.ExecuteCode:

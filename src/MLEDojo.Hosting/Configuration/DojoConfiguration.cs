@@ -49,7 +49,10 @@ public static class DojoConfiguration
         try
         {
             // Every key must mean something: a misspelt key is an error, not a silently ignored setting.
-            configuration.Bind(options, binder => binder.ErrorOnUnknownConfiguration = true);
+            // devices.gpus may be a JSON list, which a string property cannot take; it is read separately below.
+            var scalars = new ConfigurationBuilder().AddInMemoryCollection(configuration.AsEnumerable()
+                .Where(kv => kv.Value is not null && !kv.Key.StartsWith("devices:gpus:", StringComparison.OrdinalIgnoreCase))).Build();
+            scalars.Bind(options, binder => binder.ErrorOnUnknownConfiguration = true);
         }
         catch (InvalidOperationException e)
         {

@@ -49,7 +49,7 @@ public sealed class DojoConfigurationTests : IDisposable
     public void Bad_values_name_the_offending_key(string extra, string key)
     {
         var error = Assert.Throws<DojoConfigurationException>(() => DojoConfiguration.Load(Minimal(extra), [], NoEnvironment));
-        Assert.Contains(key, error.Message);
+        Assert.True(error.Message.Contains(key, StringComparison.OrdinalIgnoreCase), error.Message);
     }
 
     [Fact]
