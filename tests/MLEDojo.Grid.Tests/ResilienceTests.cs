@@ -53,7 +53,7 @@ public sealed class ResilienceTests(ResilienceGridCluster grid)
         await episode.Reset(Options);
         var step = await episode.Step(EpisodeAction.ExecuteCode("#sleep 4000\n#copy 3_true_answers.csv"));
         Assert.Null(step.Error);
-        Assert.True(step.Observation.Execution!.Duration >= TimeSpan.FromSeconds(4));
+        Assert.True(step.Observation.Execution!.Duration >= TimeSpan.FromSeconds(3.9), $"ran {step.Observation.Execution.Duration}");
         Assert.Equal(0.0, step.Observation.CurrentRawScore);
     }
 }

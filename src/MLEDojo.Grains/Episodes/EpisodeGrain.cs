@@ -80,7 +80,7 @@ public sealed class EpisodeGrain(
             EpisodeId = EpisodeId,
         };
         State.Resets[requestId] = result;
-        await state.WriteStateAsync(cancellationToken);
+        await state.WriteStateAsync();
         return result;
     }
 
@@ -96,7 +96,7 @@ public sealed class EpisodeGrain(
         if (TimeLeft() <= TimeSpan.Zero)
         {
             State.Status = EpisodeStatus.Done;
-            await state.WriteStateAsync(cancellationToken);
+            await state.WriteStateAsync();
             return Rejected(requestId, "The episode's time budget is spent; the episode is done.");
         }
 
@@ -108,7 +108,17 @@ public sealed class EpisodeGrain(
         switch (action.Type)
         {
             case ActionType.RequestInfo:
-                var answer = await ICompetition.GetInfo(action.InfoType!, State.OutputDirectory!);
+                IReadOnlyDictionary<string, string> answer;
+                try
+                {
+                    answer = await ICompetition.GetInfo(action.InfoType!, State.OutputDirectory!);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // A public file of the competition could not be read: nothing ran, so nothing is recorded.
+                    logger.LogWarning(e, "request_info {InfoType} for episode {Episode} failed", action.InfoType, EpisodeId);
+                    return Rejected(requestId, $"The '{action.InfoType}' information is not available: {e.Message}");
+                }
                 observation = Observed(Observation.Success, Feedback.Info(answer)) with { Info = answer };
                 break;
             case ActionType.ValidateCode:
@@ -167,7 +177,7 @@ public sealed class EpisodeGrain(
         });
         State.StepsByRequest[requestId] = step;
         if (done) State.Status = EpisodeStatus.Done;
-        await state.WriteStateAsync(cancellationToken);
+        await state.WriteStateAsync();
 
         if (newBest) await PublishBestAsync();
         return action.Type == ActionType.GetHistory ? Recorded(State.History[^1]) : result;
@@ -226,9 +236,27 @@ public sealed class EpisodeGrain(
         }, CancellationToken.None);
         if (execution.Status != ExecutionStatus.Success) return execution;
         // With no file, the scorer answers MLE-Dojo's SubmissionNotFoundError, which is what the agent should read.
-        var scored = await GrainFactory.GetGrain<IScoringGrain>(State.Options!.Competition)
-            .Score(hasSubmission ? archived : Path.Combine(output, SubmissionFile));
-        return execution with { Submission = scored };
+        var submission = hasSubmission ? archived : Path.Combine(output, SubmissionFile);
+        try
+        {
+            var scored = await GrainFactory.GetGrain<IScoringGrain>(State.Options!.Competition).Score(submission);
+            return execution with { Submission = scored };
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException)
+        {
+            // The code ran; its result is recorded either way, with the scoring failure as the verdict.
+            logger.LogWarning(e, "Scoring step {Step} of episode {Episode} failed", step, EpisodeId);
+            return execution with
+            {
+                Submission = new SubmissionScore
+                {
+                    Valid = false,
+                    ErrorType = "EvaluationError",
+                    Error = "Scoring is unavailable right now: " + e.Message,
+                    HigherIsBetter = State.HigherIsBetter,
+                },
+            };
+        }
     }
 
     private async Task<ExecutionResult> RunCodeAsync(string fileName, string code, int step, bool validateOnly, CancellationToken cancellationToken)
