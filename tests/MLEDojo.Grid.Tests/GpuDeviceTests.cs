@@ -72,6 +72,14 @@ public sealed class GpuDeviceTests(SharedGridCluster grid)
     }
 
     [Fact]
+    public async Task A_device_index_its_node_does_not_have_is_refused()
+    {
+        var node = GridCluster.NodeOf(grid.Cluster.Silos[0].Name);
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => grid.Client.GetGrain<IGpuDeviceGrain>($"{node}/7").GetStatus());
+        Assert.Contains($"GPU device '{node}/7' does not exist", error.Message);
+    }
+
+    [Fact]
     public async Task A_gpu_episode_runs_its_code_on_its_device()
     {
         var id = "gpu-episode-" + Guid.NewGuid().ToString("N");
