@@ -111,7 +111,7 @@ public sealed class EpisodeGrain(
                 IReadOnlyDictionary<string, string> answer;
                 try
                 {
-                    answer = await ICompetition.GetInfo(action.InfoType!, State.OutputDirectory!);
+                    answer = await EpisodeCompetition.GetInfo(action.InfoType!, State.OutputDirectory!);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -197,7 +197,7 @@ public sealed class EpisodeGrain(
         return Snapshot();
     }
 
-    private ICompetitionGrain ICompetition => GrainFactory.GetGrain<ICompetitionGrain>(State.Options!.Competition);
+    private ICompetitionGrain EpisodeCompetition => GrainFactory.GetGrain<ICompetitionGrain>(State.Options!.Competition);
 
     /// <summary>Why the action cannot run now, or null. A refused action changes nothing.</summary>
     private string? Refusal(EpisodeAction action) => State.Status switch
@@ -311,7 +311,7 @@ public sealed class EpisodeGrain(
     {
         try
         {
-            await ICompetition.RecordBest(new LeaderboardEntry
+            await EpisodeCompetition.RecordBest(new LeaderboardEntry
             {
                 AgentName = State.Options!.AgentName,
                 EpisodeId = EpisodeId,
