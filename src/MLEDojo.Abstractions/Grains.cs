@@ -31,9 +31,12 @@ public interface IEpisodeGrain : IGrainWithStringKey
 /// <summary>One competition (key: name): info for agents and the live leaderboard of episodes' best submissions.</summary>
 public interface ICompetitionGrain : IGrainWithStringKey
 {
+    /// <summary>Reads only the immutable competition, so it interleaves with leaderboard writes.</summary>
+    [AlwaysInterleave]
     Task<CompetitionSummary> Describe();
 
-    /// <summary>request_info for an episode whose outputs live in <paramref name="outputDirectory"/>.</summary>
+    /// <summary>request_info for an episode whose outputs live in <paramref name="outputDirectory"/>. Interleaves (read-only).</summary>
+    [AlwaysInterleave]
     Task<IReadOnlyDictionary<string, string>> GetInfo(string infoType, string outputDirectory);
 
     /// <summary>Records an episode's new best; keeps the better of the stored and the new entry.</summary>

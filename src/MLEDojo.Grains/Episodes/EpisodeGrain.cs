@@ -1,0 +1,396 @@
+using MLEDojo.Abstractions;
+using MLEDojo.Competitions;
+using MLEDojo.Competitions.Info;
+using MLEDojo.Grains.Competitions;
+using MLEDojo.Grains.Devices;
+using MLEDojo.Grains.Execution;
+using Microsoft.Extensions.Logging;
+
+namespace MLEDojo.Grains.Episodes;
+
+/// <summary>
+/// One episode (key: episode id). Non-reentrant, so its steps run one at a time. Every step is written to the
+/// "episodes" storage before its result is returned, and a request id that was already answered gets the
+/// recorded result back without running anything again.
+/// </summary>
+public sealed class EpisodeGrain(
+    [PersistentState("episode", "episodes")] IPersistentState<EpisodeState> state,
+    GridOptions grid,
+    CompetitionSource competitions,
+    InfoProviders info,
+    CpuExecutionService cpu,
+    GpuDeviceDirectory gpus,
+    ILogger<EpisodeGrain> logger) : Grain, IEpisodeGrain
+{
+    private const string SubmissionFile = "submission.csv";
+
+    private EpisodeState State => state.State;
+    private string EpisodeId => this.GetPrimaryKeyString();
+
+    public async Task<StepResult> Reset(EpisodeOptions options, string? requestId = null, CancellationToken cancellationToken = default)
+    {
+        requestId ??= Guid.NewGuid().ToString("N");
+        if (State.Resets.TryGetValue(requestId, out var recorded)) return recorded;
+
+        var problem = EpisodeRules.EpisodeIdProblem(EpisodeId) ?? EpisodeRules.Problem(options, grid.Limits);
+        Competition? competition = null;
+        if (problem is null)
+        {
+            try
+            {
+                competition = await competitions.GetAsync(options.Competition);
+                if (competition.Unavailability is { } reason)
+                    problem = $"Competition '{competition.Name}' is not supported: {reason}.";
+            }
+            catch (Exception e) when (e is CompetitionNotFoundException or CompetitionDataException)
+            {
+                problem = e.Message;
+            }
+        }
+        GpuDeviceKey? device = null;
+        if (problem is null && options.ResourceClass == ResourceClass.Gpu && (device = gpus.ChooseFor(EpisodeId)) is null)
+            problem = "Options.ResourceClass is gpu, but no silo in the cluster has a GPU device.";
+        if (problem is not null)
+            return Rejected(requestId, "Reset rejected: " + problem);
+
+        var outputDirectory = Path.Combine(grid.EpisodesRoot, EpisodeId);
+        await Task.Run(() => Directory.CreateDirectory(outputDirectory), cancellationToken);
+        var resets = State.Resets;
+        state.State = new EpisodeState
+        {
+            Status = EpisodeStatus.Running,
+            Options = options,
+            CreatedAt = DateTimeOffset.UtcNow,
+            OutputDirectory = outputDirectory,
+            HigherIsBetter = competition!.HigherIsBetter,
+            GpuDevice = device?.ToString(),
+            Resets = resets,
+        };
+        var result = new StepResult
+        {
+            Observation = new Observation
+            {
+                ActionStatus = Observation.Success,
+                Feedback = Feedback.Reset(competition.Name, options),
+                HistorySummary = Feedback.Summary(State),
+            },
+            StepsLeft = options.MaxSteps,
+            TimeLeft = options.EpisodeTimeBudget,
+            RequestId = requestId,
+            EpisodeId = EpisodeId,
+        };
+        State.Resets[requestId] = result;
+        await state.WriteStateAsync();
+        return result;
+    }
+
+    public async Task<StepResult> Step(EpisodeAction action, string? requestId = null, CancellationToken cancellationToken = default)
+    {
+        requestId ??= Guid.NewGuid().ToString("N");
+        if (State.StepsByRequest.TryGetValue(requestId, out var recordedStep))
+            return Recorded(State.History[recordedStep - 1]);
+
+        if (Refusal(action) is { } refusal)
+            return Rejected(requestId, refusal);
+        var options = State.Options!;
+        if (TimeLeft() <= TimeSpan.Zero)
+        {
+            State.Status = EpisodeStatus.Done;
+            await state.WriteStateAsync();
+            return Rejected(requestId, "The episode's time budget is spent; the episode is done.");
+        }
+
+        var started = DateTimeOffset.UtcNow;
+        var step = State.StepsTaken + 1;
+        var previousBest = Rewards.BestOf(State, options.ScoreMode);
+        Observation observation;
+        double reward = 0;
+        switch (action.Type)
+        {
+            case ActionType.RequestInfo:
+                IReadOnlyDictionary<string, string> answer;
+                try
+                {
+                    answer = await EpisodeCompetition.GetInfo(action.InfoType!, State.OutputDirectory!);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // A public file of the competition could not be read: nothing ran, so nothing is recorded.
+                    logger.LogWarning(e, "request_info {InfoType} for episode {Episode} failed", action.InfoType, EpisodeId);
+                    return Rejected(requestId, $"The '{action.InfoType}' information is not available: {e.Message}");
+                }
+                observation = Observed(Observation.Success, Feedback.Info(answer)) with { Info = answer };
+                break;
+            case ActionType.ValidateCode:
+                var validation = await RunCodeAsync($"validation_{step}.py", action.Code!, step, validateOnly: true, cancellationToken);
+                var leftover = Path.Combine(State.OutputDirectory!, SubmissionFile);
+                var produced = await Task.Run(() => DeleteIfPresent(leftover), CancellationToken.None);
+                observation = Observed(StatusOf(validation), Feedback.Validation(validation, produced)) with { Execution = validation };
+                break;
+            case ActionType.ExecuteCode:
+                var execution = await ExecuteAndScoreAsync(step, action.Code!, cancellationToken);
+                var score = Rewards.ScoreOf(execution.Submission, options.ScoreMode);
+                reward = Rewards.For(options.RewardMode, options.ScoreMode, score, previousBest);
+                var valid = execution.Submission is { Valid: true };
+                observation = Observed(valid ? Observation.Success : Observation.Failed, Feedback.Execution(execution)) with
+                {
+                    Execution = execution,
+                    CurrentRawScore = execution.Submission?.RawScore,
+                    CurrentPositionScore = execution.Submission?.PositionScore,
+                };
+                break;
+            default:
+                observation = Observed(Observation.Success, Feedback.History(State.History.Count));
+                break;
+        }
+
+        var newBest = RecordScores(observation.Execution?.Submission);
+        State.TotalReward += reward;
+        var stepsTaken = step;
+        var timeLeft = TimeLeft();
+        var done = stepsTaken >= options.MaxSteps || timeLeft <= TimeSpan.Zero;
+        var result = new StepResult
+        {
+            // Summaries describe the episode after this step, as MLE-Dojo's do.
+            Observation = observation with
+            {
+                BestRawScore = State.BestRawScore,
+                BestPositionScore = State.BestPositionScore,
+                HistorySummary = $"Total Actions: {stepsTaken}, Last Action: {EpisodeAction.WireName(action.Type)}",
+            },
+            Reward = reward,
+            Done = done,
+            StepsTaken = stepsTaken,
+            StepsLeft = options.MaxSteps - stepsTaken,
+            TimeLeft = timeLeft,
+            RequestId = requestId,
+            EpisodeId = EpisodeId,
+        };
+        State.History.Add(new HistoryEntry
+        {
+            Step = step,
+            RequestId = requestId,
+            Action = action,
+            Result = result,
+            StartedAt = started,
+            Duration = DateTimeOffset.UtcNow - started,
+        });
+        State.StepsByRequest[requestId] = step;
+        if (done) State.Status = EpisodeStatus.Done;
+        await state.WriteStateAsync();
+
+        if (newBest) await PublishBestAsync();
+        return action.Type == ActionType.GetHistory ? Recorded(State.History[^1]) : result;
+    }
+
+    public Task<EpisodeSnapshot> GetSnapshot() => Task.FromResult(Snapshot());
+
+    public Task<IReadOnlyList<HistoryEntry>> GetHistory() => Task.FromResult<IReadOnlyList<HistoryEntry>>(State.History.ToArray());
+
+    public async Task<EpisodeSnapshot> Close()
+    {
+        if (State.Status != EpisodeStatus.Closed && State.Status != EpisodeStatus.New)
+        {
+            State.Status = EpisodeStatus.Closed;
+            await state.WriteStateAsync();
+        }
+        return Snapshot();
+    }
+
+    private ICompetitionGrain EpisodeCompetition => GrainFactory.GetGrain<ICompetitionGrain>(State.Options!.Competition);
+
+    /// <summary>Why the action cannot run now, or null. A refused action changes nothing.</summary>
+    private string? Refusal(EpisodeAction action) => State.Status switch
+    {
+        EpisodeStatus.New => "The episode has not been reset; call Reset with its options first.",
+        EpisodeStatus.Done => "The episode is done (its step limit or time budget is spent); reset it to start over.",
+        EpisodeStatus.Closed => "The episode is closed; reset it to start over.",
+        _ => action.Type switch
+        {
+            ActionType.RequestInfo when string.IsNullOrWhiteSpace(action.InfoType) =>
+                $"request_info needs an info type; valid types: {string.Join(", ", info.Types)}.",
+            ActionType.RequestInfo when !info.Types.Contains(action.InfoType!) =>
+                $"Unknown info type '{action.InfoType}'. Valid types: {string.Join(", ", info.Types)}.",
+            ActionType.ValidateCode or ActionType.ExecuteCode when string.IsNullOrWhiteSpace(action.Code) =>
+                $"{EpisodeAction.WireName(action.Type)} needs code to run.",
+            ActionType.RequestInfo or ActionType.ValidateCode or ActionType.ExecuteCode or ActionType.GetHistory => null,
+            _ => $"Unknown action type '{action.Type}'.",
+        },
+    };
+
+    private async Task<ExecutionResult> ExecuteAndScoreAsync(int step, string code, CancellationToken cancellationToken)
+    {
+        var output = State.OutputDirectory!;
+        // A submission left by an earlier step must never be scored as this one's.
+        await Task.Run(() => DeleteIfPresent(Path.Combine(output, SubmissionFile)), CancellationToken.None);
+        var execution = await RunCodeAsync($"execution_{step}.py", code, step, validateOnly: false, cancellationToken);
+        var archived = Path.Combine(output, $"submission_{step}.csv");
+        var hasSubmission = await Task.Run(() =>
+        {
+            File.WriteAllText(Path.Combine(output, $"execution_{step}.log"),
+                $"status: {execution.Status}\nexit code: {execution.ExitCode}\n--- stdout ---\n{execution.Stdout}\n--- stderr ---\n{execution.Stderr}\n");
+            var produced = Path.Combine(output, SubmissionFile);
+            if (!File.Exists(produced)) return false;
+            File.Copy(produced, archived, overwrite: true);
+            return true;
+        }, CancellationToken.None);
+        if (execution.Status != ExecutionStatus.Success) return execution;
+        // With no file, the scorer answers MLE-Dojo's SubmissionNotFoundError, which is what the agent should read.
+        var submission = hasSubmission ? archived : Path.Combine(output, SubmissionFile);
+        try
+        {
+            var scored = await GrainFactory.GetGrain<IScoringGrain>(State.Options!.Competition).Score(submission);
+            return execution with { Submission = scored };
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException)
+        {
+            // The code ran; its result is recorded either way, with the scoring failure as the verdict.
+            logger.LogWarning(e, "Scoring step {Step} of episode {Episode} failed", step, EpisodeId);
+            return execution with
+            {
+                Submission = new SubmissionScore
+                {
+                    Valid = false,
+                    ErrorType = "EvaluationError",
+                    Error = "Scoring is unavailable right now: " + e.Message,
+                    HigherIsBetter = State.HigherIsBetter,
+                },
+            };
+        }
+    }
+
+    private async Task<ExecutionResult> RunCodeAsync(string fileName, string code, int step, bool validateOnly, CancellationToken cancellationToken)
+    {
+        var options = State.Options!;
+        var codePath = Path.Combine(State.OutputDirectory!, fileName);
+        await Task.Run(() => File.WriteAllText(codePath, code), CancellationToken.None);
+        var competition = await competitions.GetAsync(options.Competition);
+        var request = new ExecutionRequest
+        {
+            EpisodeId = EpisodeId,
+            Step = step,
+            CodePath = codePath,
+            WorkingDirectory = State.OutputDirectory!,
+            PublicDataDirectory = competition.PublicDirectory,
+            Timeout = options.ExecutionTimeout,
+            ValidateOnly = validateOnly,
+        };
+        var device = State.GpuDevice ?? cpu.Device;
+        try
+        {
+            return State.GpuDevice is { } gpu
+                ? await GrainFactory.GetGrain<IGpuDeviceGrain>(gpu).Execute(request, cancellationToken)
+                : await cpu.ExecuteAsync(request, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return Infrastructure(device, "Cancelled", "The execution was cancelled by the caller.");
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException or InvalidOperationException)
+        {
+            // The device (or its silo) is unavailable: our fault, so it is reported as such and a retry may succeed.
+            logger.LogWarning(e, "Execution of step {Step} of episode {Episode} on {Device} failed", step, EpisodeId, device);
+            return Infrastructure(device, e.GetType().Name, e.Message);
+        }
+    }
+
+    /// <summary>Updates the bests from a scored submission; true when the raw score is a new best.</summary>
+    private bool RecordScores(SubmissionScore? score)
+    {
+        if (score is not { Valid: true, RawScore: { } raw }) return false;
+        if (score.PositionScore is { } position && (State.BestPositionScore is not { } bestPosition || position > bestPosition))
+            State.BestPositionScore = position;
+        var better = State.BestRawScore is not { } best || (State.HigherIsBetter ? raw > best : raw < best);
+        if (!better) return false;
+        State.BestRawScore = raw;
+        State.BestMedal = score.Medal;
+        return true;
+    }
+
+    private async Task PublishBestAsync()
+    {
+        try
+        {
+            await EpisodeCompetition.RecordBest(new LeaderboardEntry
+            {
+                AgentName = State.Options!.AgentName,
+                EpisodeId = EpisodeId,
+                RawScore = State.BestRawScore!.Value,
+                PositionScore = State.BestPositionScore,
+                Medal = State.BestMedal,
+                At = DateTimeOffset.UtcNow,
+            });
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException)
+        {
+            // The step is already persisted; the leaderboard catches up with this episode's next best.
+            logger.LogWarning(e, "Publishing episode {Episode}'s best to the leaderboard failed", EpisodeId);
+        }
+    }
+
+    /// <summary>A recorded step as the agent first saw it; get_history's list is rebuilt rather than stored in itself.</summary>
+    private StepResult Recorded(HistoryEntry entry) => entry.Action.Type != ActionType.GetHistory
+        ? entry.Result
+        : entry.Result with { Observation = entry.Result.Observation with { History = State.History.Take(entry.Step - 1).ToArray() } };
+
+    private StepResult Rejected(string requestId, string error) => new()
+    {
+        Observation = new Observation
+        {
+            ActionStatus = Observation.Failed,
+            Feedback = error,
+            BestRawScore = State.BestRawScore,
+            BestPositionScore = State.BestPositionScore,
+            HistorySummary = Feedback.Summary(State),
+        },
+        Done = State.Status is EpisodeStatus.Done or EpisodeStatus.Closed,
+        StepsTaken = State.StepsTaken,
+        StepsLeft = State.Options is { } o ? Math.Max(0, o.MaxSteps - State.StepsTaken) : 0,
+        TimeLeft = State.Options is null ? TimeSpan.Zero : TimeLeft(),
+        Error = error,
+        RequestId = requestId,
+        EpisodeId = EpisodeId,
+    };
+
+    private static Observation Observed(string status, string feedback) => new() { ActionStatus = status, Feedback = feedback };
+
+    private static string StatusOf(ExecutionResult execution) =>
+        execution.Status == ExecutionStatus.Success ? Observation.Success : Observation.Failed;
+
+    private static ExecutionResult Infrastructure(string device, string errorClass, string message) => new()
+    {
+        Status = ExecutionStatus.InfrastructureError,
+        ErrorClass = errorClass,
+        Stderr = message,
+        Device = device,
+        StartedAt = DateTimeOffset.UtcNow,
+        FinishedAt = DateTimeOffset.UtcNow,
+    };
+
+    private TimeSpan TimeLeft()
+    {
+        var left = State.Options!.EpisodeTimeBudget - (DateTimeOffset.UtcNow - State.CreatedAt!.Value);
+        return left > TimeSpan.Zero ? left : TimeSpan.Zero;
+    }
+
+    private static bool DeleteIfPresent(string path)
+    {
+        if (!File.Exists(path)) return false;
+        File.Delete(path);
+        return true;
+    }
+
+    private EpisodeSnapshot Snapshot() => new()
+    {
+        EpisodeId = EpisodeId,
+        Status = State.Status,
+        Options = State.Options,
+        StepsTaken = State.StepsTaken,
+        TotalReward = State.TotalReward,
+        BestRawScore = State.BestRawScore,
+        BestPositionScore = State.BestPositionScore,
+        CreatedAt = State.CreatedAt,
+        OutputDirectory = State.OutputDirectory,
+        BestMedal = State.BestMedal,
+    };
+}

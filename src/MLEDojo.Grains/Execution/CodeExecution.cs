@@ -1,0 +1,51 @@
+using MLEDojo.Abstractions;
+using MLEDojo.Execution;
+
+namespace MLEDojo.Grains.Execution;
+
+/// <summary>One execution through an <see cref="ICodeRunner"/>: syntax check first, then the run, as an <see cref="ExecutionResult"/>.</summary>
+internal static class CodeExecution
+{
+    public static async Task<ExecutionResult> RunAsync(ICodeRunner runner, ExecutionRequest request,
+        IReadOnlyDictionary<string, string> environment, string device, int queuePosition, TimeSpan queueWait,
+        CancellationToken cancellationToken)
+    {
+        var spec = new CodeRunSpec
+        {
+            CodePath = request.CodePath,
+            WorkingDirectory = request.WorkingDirectory,
+            PublicDataDirectory = request.PublicDataDirectory,
+            Timeout = request.Timeout,
+            Environment = environment,
+        };
+        // The runner is asynchronous end to end, but Task.Run guarantees its synchronous prologue (process start,
+        // file checks) never runs on a grain's scheduler.
+        var outcome = await Task.Run(() => runner.CheckSyntaxAsync(spec, cancellationToken), cancellationToken);
+        if (outcome.Status == CodeRunStatus.Success)
+            outcome = await Task.Run(() => runner.RunAsync(spec, cancellationToken), cancellationToken);
+        return new ExecutionResult
+        {
+            Status = StatusOf(outcome.Status),
+            ExitCode = outcome.ExitCode,
+            Stdout = outcome.Stdout,
+            Stderr = outcome.Stderr,
+            Duration = outcome.Duration,
+            ErrorClass = outcome.ErrorClass ?? (outcome.Status == CodeRunStatus.Cancelled ? "Cancelled" : null),
+            QueuePosition = queuePosition,
+            QueueWait = queueWait,
+            Device = device,
+            StartedAt = outcome.StartedAt,
+            FinishedAt = outcome.FinishedAt,
+        };
+    }
+
+    private static ExecutionStatus StatusOf(CodeRunStatus status) => status switch
+    {
+        CodeRunStatus.Success => ExecutionStatus.Success,
+        CodeRunStatus.SyntaxError => ExecutionStatus.SyntaxError,
+        CodeRunStatus.CodeError => ExecutionStatus.CodeError,
+        CodeRunStatus.Timeout => ExecutionStatus.Timeout,
+        CodeRunStatus.ResourceExceeded => ExecutionStatus.ResourceExceeded,
+        _ => ExecutionStatus.InfrastructureError,
+    };
+}

@@ -1,0 +1,23 @@
+using MLEDojo.Hosting;
+using MLEDojo.Hosting.Configuration;
+using Microsoft.Extensions.Hosting;
+
+// A grid silo: dotnet run --project src/MLEDojo.Silo -- [--config FILE] [--key:path value ...]
+DojoSiloOptions options;
+try
+{
+    options = DojoConfiguration.Load(args);
+}
+catch (DojoConfigurationException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
+
+var builder = Host.CreateApplicationBuilder();
+// The code runner comes from the host: MLEDojo.Execution's process runner is registered here (see
+// docs/ARCHITECTURE.md, "Plugging in the code runner"); without one the silo refuses to start and says so.
+builder.UseOrleans(silo => silo.UseMLEDojo(options));
+// RunAsync stops gracefully on SIGTERM/Ctrl+C (the generic host's console lifetime).
+await builder.Build().RunAsync();
+return 0;
