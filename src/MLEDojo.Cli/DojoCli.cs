@@ -14,6 +14,8 @@ public static class DojoCli
         {
             CompetitionsCommand.Build(output, error),
             ScoreCommand.Build(output, error),
+            GridCommands.Serve(output, error),
+            GridCommands.Demo(output, error),
         };
         var parse = root.Parse(args);
         return parse.Invoke(new InvocationConfiguration { Output = output, Error = error });

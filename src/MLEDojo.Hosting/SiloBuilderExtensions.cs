@@ -23,8 +23,8 @@ public static class SiloBuilderExtensions
     /// Makes this silo a grid silo: clustering (embedded profile: localhost with the configured ports), SQLite grain
     /// storage with its schema, silo metadata (node.id, node.gpus), GPU device placement, the grains' silo-local
     /// services, and request limits that let hour-long executions finish. <paramref name="codeRunner"/> builds
-    /// the runner for agent code; without it the host must register an <see cref="ICodeRunner"/> itself (the
-    /// silo refuses to start otherwise).
+    /// the runner for agent code; by default it is <see cref="ProcessCodeRunner"/> with the configured interpreter
+    /// and output caps (tests pass fakes).
     /// </summary>
     public static ISiloBuilder UseMLEDojo(this ISiloBuilder silo, DojoSiloOptions options, Func<IServiceProvider, ICodeRunner>? codeRunner = null)
     {
@@ -45,7 +45,7 @@ public static class SiloBuilderExtensions
             [GridMetadata.Gpus] = string.Join(",", grid.GpuIndices),
         });
         silo.AddPlacementDirector<GpuDevicePlacementStrategy, GpuDevicePlacementDirector>();
-        silo.Services.AddGridServices(grid, codeRunner);
+        silo.Services.AddGridServices(grid, codeRunner ?? (_ => new ProcessCodeRunner(ExecutionLimitsFactory.Create(options))));
 
         // An execution may take up to the configured maximum; a request running longer than this is treated as
         // stuck and its activation deactivated, so it must never be reached by a legitimate step.

@@ -7,8 +7,8 @@ using Orleans.Runtime;
 namespace MLEDojo.Hosting;
 
 /// <summary>
-/// Runs before the storage providers start: creates the SQLite schema if absent and refuses to start a silo that
-/// has no <see cref="ICodeRunner"/>, instead of failing on the first execution.
+/// Runs before the storage providers start: creates the SQLite schema if absent and refuses to start a silo whose
+/// host removed the <see cref="ICodeRunner"/>, instead of failing on the first execution.
 /// </summary>
 internal sealed class SiloStartupChecks(IServiceProvider services, string storageConnectionString) : ILifecycleParticipant<ISiloLifecycle>
 {

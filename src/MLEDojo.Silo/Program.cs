@@ -15,8 +15,7 @@ catch (DojoConfigurationException e)
 }
 
 var builder = Host.CreateApplicationBuilder();
-// The code runner comes from the host: MLEDojo.Execution's process runner is registered here (see
-// docs/ARCHITECTURE.md, "Plugging in the code runner"); without one the silo refuses to start and says so.
+// Agent code runs through MLEDojo.Execution's ProcessCodeRunner, UseMLEDojo's default.
 builder.UseOrleans(silo => silo.UseMLEDojo(options));
 // RunAsync stops gracefully on SIGTERM/Ctrl+C (the generic host's console lifetime).
 await builder.Build().RunAsync();

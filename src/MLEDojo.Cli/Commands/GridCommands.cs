@@ -1,0 +1,89 @@
+using System.CommandLine;
+using MLEDojo.Cli.Demo;
+using MLEDojo.Competitions;
+using MLEDojo.Hosting.Configuration;
+
+namespace MLEDojo.Cli.Commands;
+
+/// <summary><c>dojo serve</c> (a silo with the embedded defaults) and <c>dojo demo</c> (real episodes on an embedded grid).</summary>
+internal static class GridCommands
+{
+    public static Command Serve(TextWriter output, TextWriter error)
+    {
+        var config = ConfigOption();
+        var dataRoot = DojoCli.DataRootOption();
+        var command = new Command("serve", "Run a grid silo (embedded profile unless the configuration says otherwise) until Ctrl+C.") { config, dataRoot };
+        command.SetAction((parse, cancellationToken) => Guarded(error, async () =>
+        {
+            var options = Load(parse.GetValue(config), parse.GetValue(dataRoot));
+            await using var grid = await EmbeddedGrid.StartAsync(options, cancellationToken);
+            output.WriteLine($"grid silo up: cluster '{options.ClusterId}', silo port {options.SiloPort}, gateway port {options.GatewayPort}");
+            output.WriteLine($"competitions: {options.CompetitionsRoot}; episodes: {options.EpisodesRoot}; storage: {options.Storage.ConnectionString}");
+            output.WriteLine("Ctrl+C stops it.");
+            await grid.WaitForShutdownAsync(cancellationToken);
+            return 0;
+        }));
+        return command;
+    }
+
+    public static Command Demo(TextWriter output, TextWriter error)
+    {
+        var config = ConfigOption();
+        var dataRoot = DojoCli.DataRootOption();
+        var episodes = new Option<int>("--episodes", "-n") { Description = "Episodes to play at once.", DefaultValueFactory = _ => 16 };
+        var competitions = new Option<string?>("--competitions") { Description = "Comma-separated competitions (default: every supported one under the data root)." };
+        var command = new Command("demo", "Start an embedded grid and play episodes with the scripted baseline agent, which writes real pandas/scikit-learn code.")
+        {
+            config, dataRoot, episodes, competitions,
+        };
+        command.SetAction((parse, cancellationToken) => Guarded(error, async () =>
+        {
+            var options = Load(parse.GetValue(config), parse.GetValue(dataRoot));
+            var count = parse.GetValue(episodes);
+            if (count < 1) throw new UsageException("--episodes must be at least 1.");
+            var names = parse.GetValue(competitions)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                ?? CompetitionRegistry.FromRoot(options.CompetitionsRoot).Registry.List()
+                    .Where(n => CompetitionLoader.Load(Path.Combine(options.CompetitionsRoot, n)).Unavailability is null).ToArray();
+            if (names.Length == 0) throw new UsageException($"No scorable competition under {options.CompetitionsRoot}.");
+
+            // Each demo gets its own state and ports, so it shows its own leaderboard and never collides with a running silo.
+            var run = Path.Combine(Path.GetDirectoryName(options.EpisodesRoot)!, "demo", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss"));
+            Directory.CreateDirectory(run);
+            options.EpisodesRoot = Path.Combine(run, "episodes");
+            options.Storage.ConnectionString = $"Data Source={Path.Combine(run, "grid.db")}";
+            options.SiloPort = EmbeddedGrid.FreePort();
+            options.GatewayPort = EmbeddedGrid.FreePort();
+            options.ClusterId = "mledojo-demo";
+
+            output.WriteLine($"embedded grid: {names.Length} competitions, {count} episodes, {options.Limits.CpuExecutionSlots} CPU execution slots; state in {run}");
+            await using var grid = await EmbeddedGrid.StartAsync(options, cancellationToken);
+            var summary = await new DemoRunner(grid.Grains, output).RunAsync(names, count, cancellationToken);
+            output.WriteLine($"{summary.Done} of {summary.Episodes} episodes finished ({summary.Failed} failed), {summary.WithValidSubmission} with a valid submission, {summary.Steps} steps in {summary.Elapsed:mm\\:ss}.");
+            return summary.Failed == 0 && summary.WithValidSubmission == summary.Episodes ? 0 : 1;
+        }));
+        return command;
+    }
+
+    private static Option<FileInfo?> ConfigOption() => new("--config") { Description = "Configuration file (default: the nearest silo.config.json)." };
+
+    private static DojoSiloOptions Load(FileInfo? config, DirectoryInfo? dataRoot)
+    {
+        var arguments = config is null ? Array.Empty<string>() : ["--config", config.FullName];
+        var options = DojoConfiguration.Load(arguments);
+        if (dataRoot is not null) options.CompetitionsRoot = dataRoot.FullName;
+        return options;
+    }
+
+    private static async Task<int> Guarded(TextWriter error, Func<Task<int>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (Exception e) when (e is UsageException or DojoConfigurationException or CompetitionDataException)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return DojoCli.UsageError;
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using System.Net;
+using System.Net.Sockets;
+using MLEDojo.Hosting;
+using MLEDojo.Hosting.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace MLEDojo.Cli.Demo;
+
+/// <summary>A single-node grid inside this process (embedded profile), started and stopped by the CLI.</summary>
+public sealed class EmbeddedGrid : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private EmbeddedGrid(IHost host) => _host = host;
+
+    public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
+
+    public static async Task<EmbeddedGrid> StartAsync(DojoSiloOptions options, CancellationToken cancellationToken)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        // The demo and serve print their own progress; Orleans' start-up chatter would drown it.
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter("Orleans", LogLevel.Error);
+        builder.UseOrleans(silo => silo.UseMLEDojo(options));
+        var host = builder.Build();
+        await host.StartAsync(cancellationToken);
+        return new EmbeddedGrid(host);
+    }
+
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken) => _host.WaitForShutdownAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+    }
+
+    /// <summary>A port nobody listens on now, so a demo never collides with a running silo.</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
