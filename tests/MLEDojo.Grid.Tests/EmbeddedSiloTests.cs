@@ -56,6 +56,21 @@ public sealed class EmbeddedSiloTests : IDisposable
             var gpuReset = await client.GetGrain<IEpisodeGrain>("embedded-gpu").Reset(new EpisodeOptions { Competition = "spaceship-titanic", ResourceClass = ResourceClass.Gpu });
             Assert.Contains("no silo in the cluster has a GPU", gpuReset.Error);
             await clientHost.StopAsync();
+
+            // The client library: connect, open an episode, step (retry-safe), close.
+            await using var connection = await MLEDojo.Client.DojoConnection.ConnectAsync(GridClientBuilderExtensions.Gateway(options));
+            var session = await connection.Client.StartEpisodeAsync(new EpisodeOptions { Competition = "home-data-for-ml-course", AgentName = "client-test" });
+            var executed = await session.ExecuteCodeAsync("#copy 7_blend_half_baseline_half_truth.csv");
+            Assert.Equal(ReferenceScores.For("home-data-for-ml-course", "7_blend_half_baseline_half_truth.csv").RawScore, executed.Observation.CurrentRawScore!.Value, 9);
+            var retried = await session.StepAsync(EpisodeAction.ExecuteCode("#copy 2_baseline_model.csv"), requestId: "same-id");
+            var again = await session.StepAsync(EpisodeAction.ExecuteCode("#copy 2_baseline_model.csv"), requestId: "same-id");
+            Assert.Equal(retried.StepsTaken, again.StepsTaken);
+            var board = await connection.Client.GetLeaderboardAsync("home-data-for-ml-course");
+            Assert.Equal(session.EpisodeId, Assert.Single(board).EpisodeId);
+            Assert.Equal(EpisodeStatus.Closed, (await session.CloseAsync()).Status);
+            using var cancelled = new CancellationTokenSource();
+            await cancelled.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => session.GetHistoryAsync(cancelled.Token));
         }
         finally
         {
