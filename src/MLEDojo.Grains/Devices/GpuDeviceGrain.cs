@@ -16,7 +16,7 @@ namespace MLEDojo.Grains.Devices;
 [Reentrant, Immovable, GpuDevicePlacement]
 public sealed class GpuDeviceGrain(ICodeRunner runner, GridOptions options) : Grain, IGpuDeviceGrain
 {
-    private readonly ExecutionQueue _queue = new(slots: 1);
+    private readonly FifoGate _queue = new(capacity: 1);
     private GpuDeviceKey _key;
     private string? _runningEpisode;
     private long _completed;
@@ -38,7 +38,7 @@ public sealed class GpuDeviceGrain(ICodeRunner runner, GridOptions options) : Gr
         try
         {
             var environment = new Dictionary<string, string> { ["CUDA_VISIBLE_DEVICES"] = _key.Index.ToString(CultureInfo.InvariantCulture) };
-            return await CodeExecution.RunAsync(runner, request, environment, _key.ToString(), slot.Position, slot.Wait, cancellationToken);
+            return await CodeExecution.RunAsync(runner, request, environment, _key.ToString(), slot.PositionAtArrival, slot.Waited, cancellationToken);
         }
         finally
         {
@@ -50,7 +50,7 @@ public sealed class GpuDeviceGrain(ICodeRunner runner, GridOptions options) : Gr
     public Task<DeviceStatus> GetStatus() => Task.FromResult(new DeviceStatus
     {
         Device = _key.ToString(),
-        Queued = _queue.Waiting,
+        Queued = _queue.Queued,
         RunningEpisode = _runningEpisode,
         Completed = _completed,
         SiloNode = options.NodeId,

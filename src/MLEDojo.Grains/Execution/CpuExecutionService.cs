@@ -11,13 +11,13 @@ namespace MLEDojo.Grains.Execution;
 /// </summary>
 public sealed class CpuExecutionService(ICodeRunner runner, GridOptions options, ILocalSiloDetails silo)
 {
-    private readonly ExecutionQueue _queue = new(options.Limits.CpuExecutionSlots);
+    private readonly FifoGate _queue = new(options.Limits.CpuExecutionSlots);
 
     public string Device => "cpu@" + silo.SiloAddress;
 
     public async Task<ExecutionResult> ExecuteAsync(ExecutionRequest request, CancellationToken cancellationToken)
     {
         using var slot = await _queue.EnterAsync(cancellationToken);
-        return await CodeExecution.RunAsync(runner, request, new Dictionary<string, string>(), Device, slot.Position, slot.Wait, cancellationToken);
+        return await CodeExecution.RunAsync(runner, request, new Dictionary<string, string>(), Device, slot.PositionAtArrival, slot.Waited, cancellationToken);
     }
 }
