@@ -175,15 +175,22 @@ public static class CsvFrameReader
     private static bool RouteRows(CsvReader reader, int fieldCount, int key, (int Index, RoutedColumn Column)[] columns,
         IRowRouter router, bool[] seen, ref RouteState state, ref int rows, ref int failed, Func<bool> sawQuote)
     {
+        var blockRows = new int[RoutedColumn.BlockRows];
+        var slot = 0;
         while (reader.Read())
         {
             if (++rows > router.Rows || reader.FieldCount != fieldCount) return false;
             if (!router.TryRoute(reader.GetSpan(key), ref state, out var row) || seen[row]) return false;
             seen[row] = true;
-            foreach (var (index, column) in columns) column.Set(row, reader.GetSpan(index));
+            blockRows[slot] = row;
+            foreach (var (index, column) in columns) column.Set(slot, reader.GetSpan(index));
+            if (++slot < blockRows.Length) continue;
+            foreach (var (_, column) in columns) column.Flush(blockRows);
+            slot = 0;
             // Give up early once this or another chunk cannot be routed: the general path reads the file again.
-            if ((rows & 4095) == 0 && (Volatile.Read(ref failed) != 0 || sawQuote() || columns.Any(c => c.Column.Failed))) return false;
+            if (Volatile.Read(ref failed) != 0 || sawQuote() || columns.Any(c => c.Column.Failed)) return false;
         }
+        foreach (var (_, column) in columns) column.Flush(blockRows.AsSpan(0, slot));
         return !sawQuote() && !columns.Any(c => c.Column.Failed);
     }
 
