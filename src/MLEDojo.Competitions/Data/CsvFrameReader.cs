@@ -175,23 +175,38 @@ public static class CsvFrameReader
     private static bool RouteRows(CsvReader reader, int fieldCount, int key, (int Index, RoutedColumn Column)[] columns,
         IRowRouter router, bool[] seen, ref RouteState state, ref int rows, ref int failed, Func<bool> sawQuote)
     {
+        var blockKeys = new long[RoutedColumn.BlockRows];
         var blockRows = new int[RoutedColumn.BlockRows];
         var slot = 0;
         while (reader.Read())
         {
             if (++rows > router.Rows || reader.FieldCount != fieldCount) return false;
-            if (!router.TryRoute(reader.GetSpan(key), ref state, out var row) || seen[row]) return false;
-            seen[row] = true;
-            blockRows[slot] = row;
+            if (!router.TryKey(reader.GetSpan(key), ref state, out blockKeys[slot])) return false;
             foreach (var (index, column) in columns) column.Set(slot, reader.GetSpan(index));
             if (++slot < blockRows.Length) continue;
+            if (!router.TryRows(blockKeys, blockRows) || !MarkSeen(seen, blockRows)) return false;
             foreach (var (_, column) in columns) column.Flush(blockRows);
             slot = 0;
             // Give up early once this or another chunk cannot be routed: the general path reads the file again.
             if (Volatile.Read(ref failed) != 0 || sawQuote() || columns.Any(c => c.Column.Failed)) return false;
         }
+        if (!router.TryRows(blockKeys.AsSpan(0, slot), blockRows) || !MarkSeen(seen, blockRows.AsSpan(0, slot))) return false;
         foreach (var (_, column) in columns) column.Flush(blockRows.AsSpan(0, slot));
         return !sawQuote() && !columns.Any(c => c.Column.Failed);
+    }
+
+    /// <summary>
+    /// Marks a block's rows as placed; false on a row placed before (a repeated id). Done per block rather than per
+    /// row so that these scattered reads overlap instead of stalling the parse.
+    /// </summary>
+    private static bool MarkSeen(bool[] seen, ReadOnlySpan<int> rows)
+    {
+        foreach (var row in rows)
+        {
+            if (seen[row]) return false;
+            seen[row] = true;
+        }
+        return true;
     }
 
     /// <summary>

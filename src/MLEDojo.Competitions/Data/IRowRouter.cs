@@ -19,7 +19,14 @@ internal interface IRowRouter
     /// <summary>How many rows the routed file must have, each placed exactly once.</summary>
     int Rows { get; }
 
-    bool TryRoute(ReadOnlySpan<byte> cell, ref RouteState state, out int row);
+    /// <summary>
+    /// Reads a row's key cell. Finding its row is left to <see cref="TryRows"/>, called once per block of keys, so
+    /// that the scattered lookups overlap instead of stalling the parse one row at a time.
+    /// </summary>
+    bool TryKey(ReadOnlySpan<byte> cell, ref RouteState state, out long key);
+
+    /// <summary>The row of each key of a block; false if a key is not one of the routed rows.</summary>
+    bool TryRows(ReadOnlySpan<long> keys, Span<int> rows);
 
     /// <summary>Whether a read that placed every row is equivalent to the general path.</summary>
     bool Complete(in RouteState state);

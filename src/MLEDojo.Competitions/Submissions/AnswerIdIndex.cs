@@ -83,22 +83,56 @@ internal sealed class AnswerIdIndex : IRowRouter
         return new AnswerIdIndex(ids.Name, texts.Length, 0, null, null, map);
     }
 
+    /// <summary>One cell's row (the per-block lookup for a single key).</summary>
     public bool TryRoute(ReadOnlySpan<byte> cell, ref RouteState state, out int row)
     {
         row = -1;
+        Span<int> rows = stackalloc int[1];
+        if (!TryKey(cell, ref state, out var key) || !TryRows([key], rows)) return false;
+        row = rows[0];
+        return true;
+    }
+
+    public bool TryKey(ReadOnlySpan<byte> cell, ref RouteState state, out long key)
+    {
+        key = 0;
         if (CsvCell.IsMissing(cell)) return false;
-        if (_isText) return TryRouteText(cell, ref state, out row);
+        if (_isText)
+        {
+            // Text lookups are not the hot case; the row itself serves as the key.
+            if (!TryRouteText(cell, ref state, out var row)) return false;
+            key = row;
+            return true;
+        }
         if (!CsvCell.TryNumber(cell, out var value, out _) || Math.Floor(value) != value || Math.Abs(value) > MaxExactInteger)
             return false;
-        var key = (long)value;
-        if (_dense is not null)
+        key = (long)value;
+        return true;
+    }
+
+    public bool TryRows(ReadOnlySpan<long> keys, Span<int> rows)
+    {
+        if (_isText)
         {
-            var offset = key - _min;
-            if ((ulong)offset >= (ulong)_dense.Length) return false;
-            row = _dense[offset] - 1;
-            return row >= 0;
+            for (var i = 0; i < keys.Length; i++) rows[i] = (int)keys[i];
+            return true;
         }
-        return _integers!.TryGetValue(key, out row);
+        if (_dense is { } dense)
+        {
+            var min = _min;
+            for (var i = 0; i < keys.Length; i++)
+            {
+                var offset = keys[i] - min;
+                if ((ulong)offset >= (ulong)dense.Length) return false;
+                rows[i] = dense[offset] - 1;
+            }
+            foreach (var row in rows[..keys.Length])
+                if (row < 0) return false;
+            return true;
+        }
+        for (var i = 0; i < keys.Length; i++)
+            if (!_integers!.TryGetValue(keys[i], out rows[i])) return false;
+        return true;
     }
 
     private bool TryRouteText(ReadOnlySpan<byte> cell, ref RouteState state, out int row)

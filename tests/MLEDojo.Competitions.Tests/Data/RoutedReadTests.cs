@@ -108,6 +108,39 @@ public sealed class RoutedReadTests : IDisposable
     }
 
     [Fact]
+    public void IdsInsideTheDenseRangeButNotInTheAnswerAreUnknown()
+    {
+        var index = Index(1, 5);
+        var state = new RouteState();
+        Assert.False(index.TryRoute("3"u8, ref state, out _));
+        Assert.True(index.TryRoute("5"u8, ref state, out var row));
+        Assert.Equal(1, row);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void RepeatedIdFarApartInALargeFileFallsBack(bool parallel)
+    {
+        const int rows = 50_000;
+        var text = new StringBuilder("id,p\n");
+        for (var i = 0; i < rows; i++)
+            text.Append(CultureInfo.InvariantCulture, $"{(i == rows - 3 ? 7 : i)},0.5\n");
+        var threshold = CsvFrameReader.ParallelThresholdBytes;
+        try
+        {
+            CsvFrameReader.ParallelThresholdBytes = parallel ? 1024 : long.MaxValue;
+            var frame = Read(text.ToString(), Index(Enumerable.Range(0, rows).Select(i => (double)i).ToArray()));
+            Assert.Null(frame.RoutedBy);
+            Assert.Equal(7.0, frame.Column("id").Numbers[rows - 3]);
+        }
+        finally
+        {
+            CsvFrameReader.ParallelThresholdBytes = threshold;
+        }
+    }
+
+    [Fact]
     public void ParallelChunkedReadGivesTheSequentialFrame()
     {
         const int rows = 60_000;
