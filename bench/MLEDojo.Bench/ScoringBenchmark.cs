@@ -22,13 +22,15 @@ internal static class ScoringBenchmark
         var scorer = CompetitionScorer.Create(CompetitionLoader.Load(directory));
         var report = scorer.Score(submission);
         cold.Stop();
+        // Peak memory is that of one scoring job (answers + one submission), taken before the warm run below.
+        var peakCold = ProcessMemory.PeakResidentBytes();
         // A silo scores many submissions per process: the steady state is a second call, answers cached and code jitted.
         var warm = Stopwatch.StartNew();
         report = scorer.Score(submission);
         warm.Stop();
         if (!report.Valid) throw new InvalidOperationException($"benchmark submission rejected: {report.Error}");
         Console.WriteLine(JsonSerializer.Serialize(new Measurement(report.RawScore!.Value, warm.Elapsed.TotalSeconds,
-            cold.Elapsed.TotalSeconds, ProcessMemory.PeakResidentBytes(), baseline)));
+            cold.Elapsed.TotalSeconds, peakCold, baseline)));
         return 0;
     }
 
@@ -46,7 +48,7 @@ internal static class ScoringBenchmark
             ($"{SyntheticCompetition.Classes}-class log loss", "logloss", SyntheticCompetition.MulticlassLogLoss(work, rows, seed: 2)),
         };
 
-        Console.WriteLine($"| job | rows | submission | engine | score | seconds (warm: answers cached) | rows/s | seconds (cold: new process, answers read) | peak RSS | peak RSS / file |");
+        Console.WriteLine($"| job | rows | submission | engine | score | seconds (warm: answers cached) | rows/s | seconds (cold: new process, answers read) | peak RSS (cold: one scoring, new process) | peak RSS / file |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
         foreach (var (title, kind, (directory, submission)) in jobs)
         {

@@ -10,12 +10,19 @@ public sealed class CsvFrame
 {
     private readonly Dictionary<string, MetricColumn> _columns;
 
-    internal CsvFrame(IReadOnlyList<string> header, int rowCount, Dictionary<string, MetricColumn> columns)
+    internal CsvFrame(IReadOnlyList<string> header, int rowCount, Dictionary<string, MetricColumn> columns, string? routedBy = null)
     {
         Header = header;
         RowCount = rowCount;
         _columns = columns;
+        RoutedBy = routedBy;
     }
+
+    /// <summary>
+    /// Set when the rows were read straight into the answer's order by this key column (which is then not
+    /// materialised): every key matched exactly one answer row.
+    /// </summary>
+    internal string? RoutedBy { get; }
 
     public IReadOnlyList<string> Header { get; }
     public int RowCount { get; }

@@ -16,6 +16,12 @@ public sealed record CsvReadRequest
     public int ExpectedRows { get; init; }
 
     public CsvLimits Limits { get; init; } = CsvLimits.Default;
+
+    /// <summary>
+    /// When set, rows are read straight into the router's order if every row can be placed; otherwise the file is
+    /// read as if no router were given, so every verdict and message stays the general path's.
+    /// </summary>
+    internal IRowRouter? Router { get; init; }
 }
 
 /// <summary>
@@ -29,6 +35,7 @@ public static class CsvFrameReader
     {
         var what = request.IsSubmission ? "The submission" : $"The competition file '{Path.GetFileName(path)}'";
         CheckFile(path, request, what);
+        if (request.Router is { } router && TryRouted(path, request, router, what) is { } routed) return routed;
         try
         {
             var (header, rows, builders) = Pass(path, request, forceText: [], what);
@@ -96,6 +103,160 @@ public static class CsvFrameReader
             throw Problem(request, $"{what} has a header ({Describe(header)}) but no data rows.");
         return (header, rows, indexed.Select(x => x.Builder).ToList());
     }
+
+    /// <summary>Splitting pays for its extra readers only on large files.</summary>
+    internal static long ParallelThresholdBytes { get; set; } = 4L << 20;
+
+    private static CsvFrame? TryRouted(string path, CsvReadRequest request, IRowRouter router, string what)
+    {
+        try
+        {
+            using var first = CsvReader.FromFile(path, Options(request));
+            first.ReadHeader();
+            var header = CheckHeader(first.Headers, request, what);
+            var key = Array.IndexOf(header.ToArray(), router.Column);
+            if (key < 0) return null;
+            var names = (request.Columns ?? header).Where(c => c != router.Column).ToHashSet(StringComparer.Ordinal);
+            var columns = new List<(int Index, string Name, double[] Values)>();
+            for (var i = 0; i < header.Count; i++)
+                if (names.Contains(header[i])) columns.Add((i, header[i], new double[router.Rows]));
+
+            var bounds = ChunkBounds(path);
+            var chunks = bounds is null ? 1 : bounds.Length - 1;
+            var seen = new bool[router.Rows];
+            var parts = new RoutedColumn[chunks][];
+            var states = new RouteState[chunks];
+            var rows = new int[chunks];
+            var failed = 0;
+            void Route(int chunk, CsvReader reader, Func<bool> sawQuote)
+            {
+                var mine = columns.Select(c => (c.Index, Column: new RoutedColumn(c.Name, c.Values))).ToArray();
+                parts[chunk] = mine.Select(c => c.Column).ToArray();
+                if (!RouteRows(reader, header.Count, key, mine, router, seen, ref states[chunk], ref rows[chunk], ref failed, sawQuote))
+                    Volatile.Write(ref failed, 1);
+            }
+            if (bounds is null)
+                Route(0, first, () => false);
+            else
+            {
+                using var handle = File.OpenHandle(path);
+                Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, chunk =>
+                {
+                    try
+                    {
+                        using var stream = new FileRangeStream(handle, bounds[chunk], bounds[chunk + 1]);
+                        using var reader = CsvReader.Create(stream, Options(request) with { HasHeader = false });
+                        Route(chunk, reader, () => stream.SawQuote);
+                    }
+                    catch (Exception e) when (IsReadProblem(e))
+                    {
+                        Volatile.Write(ref failed, 1);
+                    }
+                });
+            }
+            if (failed != 0 || rows.Sum() != router.Rows) return null;
+            if (System.Runtime.InteropServices.MemoryMarshal.Cast<bool, byte>(seen).Contains((byte)0)) return null;
+            var state = new RouteState { SawPlainText = states.Any(s => s.SawPlainText) };
+            if (!router.Complete(state)) return null;
+            var built = new Dictionary<string, MetricColumn>(StringComparer.Ordinal);
+            for (var c = 0; c < columns.Count; c++)
+            {
+                if (RoutedColumn.Merge(parts.Select(p => p[c]).ToArray(), columns[c].Values, request.IsSubmission) is not { } column) return null;
+                built[columns[c].Name] = column;
+            }
+            return new CsvFrame(header, router.Rows, built, router.Column);
+        }
+        catch (Exception e) when (IsReadProblem(e))
+        {
+            return null;
+        }
+    }
+
+    private static bool RouteRows(CsvReader reader, int fieldCount, int key, (int Index, RoutedColumn Column)[] columns,
+        IRowRouter router, bool[] seen, ref RouteState state, ref int rows, ref int failed, Func<bool> sawQuote)
+    {
+        var blockKeys = new long[RoutedColumn.BlockRows];
+        var blockRows = new int[RoutedColumn.BlockRows];
+        var slot = 0;
+        while (reader.Read())
+        {
+            if (++rows > router.Rows || reader.FieldCount != fieldCount) return false;
+            if (!router.TryKey(reader.GetSpan(key), ref state, out blockKeys[slot])) return false;
+            foreach (var (index, column) in columns) column.Set(slot, reader.GetSpan(index));
+            if (++slot < blockRows.Length) continue;
+            if (!router.TryRows(blockKeys, blockRows) || !MarkSeen(seen, blockRows)) return false;
+            foreach (var (_, column) in columns) column.Flush(blockRows);
+            slot = 0;
+            // Give up early once this or another chunk cannot be routed: the general path reads the file again.
+            if (Volatile.Read(ref failed) != 0 || sawQuote() || columns.Any(c => c.Column.Failed)) return false;
+        }
+        if (!router.TryRows(blockKeys.AsSpan(0, slot), blockRows) || !MarkSeen(seen, blockRows.AsSpan(0, slot))) return false;
+        foreach (var (_, column) in columns) column.Flush(blockRows.AsSpan(0, slot));
+        return !sawQuote() && !columns.Any(c => c.Column.Failed);
+    }
+
+    /// <summary>
+    /// Marks a block's rows as placed; false on a row placed before (a repeated id). Done per block rather than per
+    /// row so that these scattered reads overlap instead of stalling the parse.
+    /// </summary>
+    private static bool MarkSeen(bool[] seen, ReadOnlySpan<int> rows)
+    {
+        foreach (var row in rows)
+        {
+            if (seen[row]) return false;
+            seen[row] = true;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Byte offsets splitting the data rows at line ends, one chunk per reader; null when the file is small or its
+    /// header has a quote. Chunks re-check for quotes as they read: with a quoted field a line end may sit inside
+    /// a record, and such a file is read sequentially.
+    /// </summary>
+    private static long[]? ChunkBounds(string path)
+    {
+        var length = new FileInfo(path).Length;
+        var cores = Environment.ProcessorCount;
+        if (cores < 2 || length < ParallelThresholdBytes) return null;
+        using var handle = File.OpenHandle(path);
+        var headerEnd = NextLineStart(handle, 0, length);
+        if (headerEnd < 0) return null;
+        var head = new byte[headerEnd];
+        RandomAccess.Read(handle, head, 0);
+        if (head.AsSpan().Contains((byte)'"')) return null;
+        // Twice as many chunks as cores, so a core slowed by another process does not hold the rest back.
+        var chunks = Math.Min(cores * 2, 16);
+        var bounds = new List<long> { headerEnd };
+        for (var c = 1; c < chunks; c++)
+        {
+            var guess = headerEnd + (length - headerEnd) * c / chunks;
+            if (guess <= bounds[^1]) continue;
+            var next = NextLineStart(handle, guess, length);
+            if (next < 0 || next >= length) break;
+            if (next > bounds[^1]) bounds.Add(next);
+        }
+        bounds.Add(length);
+        return bounds.Count > 2 ? bounds.ToArray() : null;
+    }
+
+    /// <summary>The offset just after the first '\n' at or after <paramref name="from"/>; -1 if there is none.</summary>
+    private static long NextLineStart(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long from, long length)
+    {
+        Span<byte> buffer = stackalloc byte[4096];
+        for (var position = from; position < length;)
+        {
+            var read = RandomAccess.Read(handle, buffer, position);
+            if (read <= 0) return -1;
+            var at = buffer[..read].IndexOf((byte)'\n');
+            if (at >= 0) return position + at + 1;
+            position += read;
+        }
+        return -1;
+    }
+
+    private static bool IsReadProblem(Exception e) =>
+        e is CsvFormatException or System.Text.DecoderFallbackException or ArgumentException or IOException or InvalidOperationException;
 
     private static IReadOnlyList<string> CheckHeader(IReadOnlyList<string> headers, CsvReadRequest request, string what)
     {

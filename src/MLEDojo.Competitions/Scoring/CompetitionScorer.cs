@@ -74,6 +74,7 @@ public sealed class CompetitionScorer
                 Columns = _aligner.ColumnsToRead,
                 ExpectedRows = _answerRows,
                 Limits = _limits,
+                Router = _aligner.Router,
             });
             raw = _metric.Evaluate(_aligner.Align(submission));
         }

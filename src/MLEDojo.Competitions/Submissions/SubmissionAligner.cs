@@ -17,6 +17,7 @@ public sealed class SubmissionAligner
     private readonly string[] _predictions;
     private readonly string[] _required;
     private readonly MetricParameters _parameters;
+    private readonly Lazy<AnswerIdIndex?> _index;
 
     public SubmissionAligner(ScoringSpec spec, CsvFrame answer)
     {
@@ -29,6 +30,20 @@ public sealed class SubmissionAligner
         foreach (var column in _targets.Concat(KeyColumns(spec)).Concat(spec.AnswerColumns))
             if (!answer.HasColumn(column))
                 throw new CompetitionDataException($"The answer file has no column '{column}', which the scoring spec of '{spec.Name}' names. Its columns: {string.Join(", ", answer.Header)}.");
+        _index = new Lazy<AnswerIdIndex?>(BuildIndex, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>
+    /// Reads a submission straight into the answer's row order when its ids allow it (see <see cref="AnswerIdIndex"/>);
+    /// null when this competition's rows are not matched by a unique id.
+    /// </summary>
+    internal IRowRouter? Router => _index.Value;
+
+    private AnswerIdIndex? BuildIndex()
+    {
+        // A row-check column compares file order, and a prediction named like the id needs the id column itself.
+        if (_spec.IdColumn is not { } id || _spec.RowCheckColumn is not null || _predictions.Contains(id)) return null;
+        return AnswerIdIndex.TryBuild(_answer.Column(id), _spec.IdAsText);
     }
 
     /// <summary>
@@ -57,7 +72,7 @@ public sealed class SubmissionAligner
             throw new InvalidSubmissionException($"Extra unexpected columns found in submission: {string.Join(", ", extra)}.");
 
         int[]? rowOf = null;
-        if (_spec.IdColumn is { } id)
+        if (_spec.IdColumn is { } id && submission.RoutedBy != id)
             rowOf = RowAlignment.Align(_answer.Column(id), submission.Column(id), _spec.IdAsText);
         if (_spec.RowCheckColumn is { } check)
             CheckRowByRow(_answer.Column(check), submission.Column(check));
