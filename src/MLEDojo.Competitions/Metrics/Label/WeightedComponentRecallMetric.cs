@@ -13,7 +13,7 @@ public sealed class WeightedComponentRecallMetric : IMetric
 
     public WeightedComponentRecallMetric(MetricParameters parameters)
     {
-        LabelParameters.RequireKnown(parameters, "weighted_component_recall", "components", "weights");
+        parameters.RequireKnown("weighted_component_recall", "components", "weights");
         _components = parameters.GetStrings("components") ?? throw new ArgumentException("Parameter 'components' (an array of component names) is required.");
         _weights = parameters.GetDoubles("weights") ?? throw new ArgumentException("Parameter 'weights' (one number per component) is required.");
         if (_components.Length == 0 || _components.Length != _weights.Length)
@@ -28,7 +28,7 @@ public sealed class WeightedComponentRecallMetric : IMetric
 
     public double Evaluate(MetricInput input)
     {
-        LabelParameters.RequireRows(input, Family);
+        LabelInputCheck.RequireRows(input, Family);
         if (input.Truth.Count != 2)
             throw new CompetitionDataException($"Family '{Family}' reads two target columns (row id, then label), but the catalog names {input.Truth.Count}.");
         var rowIds = PandasStrings.AsStr(input.Truth[0]);

@@ -19,15 +19,15 @@ public sealed class GiniMetric : IMetric
 
     public GiniMetric(MetricParameters parameters)
     {
-        ParameterCheck.OnlyKnown(parameters, "gini", "variant", "single_class_score", "tie_order");
+        parameters.RequireKnown("gini", "variant", "single_class_score", "tie_order");
         if (!parameters.Has("variant")) throw new ArgumentException("Parameter 'variant' is required: 'normalized' or 'auc'.");
-        _normalized = ParameterCheck.OneOf(parameters, "variant", "normalized", "normalized", "auc") == "normalized";
-        _singleClassScore = ParameterCheck.OptionalNumber(parameters, "single_class_score");
+        _normalized = parameters.Choice("variant", "normalized", "normalized", "auc") == "normalized";
+        _singleClassScore = parameters.OptionalNumber("single_class_score");
         if (_normalized && _singleClassScore is not null)
             throw new ArgumentException("Parameter 'single_class_score' applies only to variant 'auc'.");
         if (!_normalized && parameters.Has("tie_order"))
             throw new ArgumentException("Parameter 'tie_order' applies only to variant 'normalized'.");
-        _tiesInReverseRowOrder = ParameterCheck.OneOf(parameters, "tie_order", "row", "row", "reverse_row") == "reverse_row";
+        _tiesInReverseRowOrder = parameters.Choice("tie_order", "row", "row", "reverse_row") == "reverse_row";
     }
 
     public string Family => "gini";

@@ -19,7 +19,7 @@ public sealed class InterpolatedTprWeightedAucMetric : IMetric
 
     public InterpolatedTprWeightedAucMetric(MetricParameters parameters)
     {
-        ParameterCheck.OnlyKnown(parameters, "interpolated_tpr_weighted_auc",
+        parameters.RequireKnown("interpolated_tpr_weighted_auc",
             "tpr_thresholds", "weights", "grid_points", "filter_column", "filter_greater_than");
         double[]? thresholds, weights;
         try
@@ -41,12 +41,12 @@ public sealed class InterpolatedTprWeightedAucMetric : IMetric
         if (weights.Any(w => !double.IsFinite(w)) || RandomArea(thresholds, weights) == 0)
             throw new ArgumentException("'weights' must be finite and give the diagonal a non-zero weighted area.");
 
-        var gridPoints = ParameterCheck.OptionalNumber(parameters, "grid_points") ?? 10000;
+        var gridPoints = parameters.OptionalNumber("grid_points") ?? 10000;
         if (gridPoints < 2 || gridPoints > 10_000_000 || Math.Floor(gridPoints) != gridPoints)
             throw new ArgumentException("Parameter 'grid_points' must be a whole number from 2 to 10000000.");
 
         _filterColumn = parameters.GetString("filter_column");
-        var filterThreshold = ParameterCheck.OptionalNumber(parameters, "filter_greater_than");
+        var filterThreshold = parameters.OptionalNumber("filter_greater_than");
         if ((_filterColumn is null) != (filterThreshold is null))
             throw new ArgumentException("Parameters 'filter_column' and 'filter_greater_than' go together.");
         _filterGreaterThan = filterThreshold ?? 0;

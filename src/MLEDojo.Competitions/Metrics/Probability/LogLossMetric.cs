@@ -26,14 +26,14 @@ public sealed class LogLossMetric : IMetric
 
     public LogLossMetric(MetricParameters parameters)
     {
-        ParameterCheck.OnlyKnown(parameters, "log_loss", "truth", "eps", "normalize", "zero_sum_divisor");
-        _truth = ParameterCheck.OneOf(parameters, "truth", "label", "label", "binary", "onehot");
-        _eps = parameters.GetString("eps", "auto") == "auto" ? Float64Epsilon : ParameterCheck.OptionalNumber(parameters, "eps")!.Value;
+        parameters.RequireKnown("log_loss", "truth", "eps", "normalize", "zero_sum_divisor");
+        _truth = parameters.Choice("truth", "label", "label", "binary", "onehot");
+        _eps = parameters.GetString("eps", "auto") == "auto" ? Float64Epsilon : parameters.OptionalNumber("eps")!.Value;
         if (_eps <= 0 || _eps >= 0.5) throw new ArgumentException($"Parameter 'eps' must be 'auto' or a number in (0, 0.5), not {_eps}.");
-        _normalize = ParameterCheck.OneOf(parameters, "normalize", "none", "none", "after_clip", "before_clip");
+        _normalize = parameters.Choice("normalize", "none", "none", "after_clip", "before_clip");
         if (_normalize != "none" && _truth != "onehot")
             throw new ArgumentException("Parameter 'normalize' applies only to truth 'onehot'.");
-        var divisor = ParameterCheck.OptionalNumber(parameters, "zero_sum_divisor");
+        var divisor = parameters.OptionalNumber("zero_sum_divisor");
         if (divisor is not null && _normalize != "before_clip")
             throw new ArgumentException("Parameter 'zero_sum_divisor' applies only to normalize 'before_clip'.");
         _zeroSumDivisor = divisor ?? 1.0;

@@ -14,7 +14,7 @@ public sealed class TprWeightedAucMetric : IMetric
 
     public TprWeightedAucMetric(MetricParameters parameters)
     {
-        ParameterCheck.OnlyKnown(parameters, "tpr_weighted_auc", "tpr_thresholds", "weights");
+        parameters.RequireKnown("tpr_weighted_auc", "tpr_thresholds", "weights");
         double[]? thresholds, weights;
         try
         {

@@ -16,7 +16,7 @@ public sealed class BoxPrecisionIouSweepMetric : IMetric
 
     public BoxPrecisionIouSweepMetric(MetricParameters parameters)
     {
-        MetricGuard.AllowOnly(parameters, FamilyName, "thresholds");
+        parameters.RequireKnown(FamilyName, "thresholds");
         _thresholds = parameters.GetDoubles("thresholds") ?? throw new ArgumentException("Parameter 'thresholds' (a list of IoU thresholds) is required.");
         if (_thresholds.Length == 0 || _thresholds.Any(t => !(t > 0 && t <= 1)))
             throw new ArgumentException("Parameter 'thresholds' must be a non-empty list of numbers in (0, 1].");

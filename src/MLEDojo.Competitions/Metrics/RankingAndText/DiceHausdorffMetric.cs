@@ -16,10 +16,10 @@ public sealed class DiceHausdorffMetric : IMetric
 
     public DiceHausdorffMetric(MetricParameters parameters)
     {
-        MetricGuard.AllowOnly(parameters, FamilyName, "size", "dice_weight");
-        _size = MetricGuard.PositiveInt(parameters, "size", null);
+        parameters.RequireKnown(FamilyName, "size", "dice_weight");
+        _size = parameters.PositiveInt("size", null);
         if (_size > 46_000) throw new ArgumentException($"Parameter 'size' must be at most 46000 (the grid must fit in memory), not {_size}.");
-        _diceWeight = MetricGuard.FiniteDouble(parameters, "dice_weight", 0.4);
+        _diceWeight = parameters.FiniteDouble("dice_weight", 0.4);
         if (_diceWeight is < 0 or > 1) throw new ArgumentException($"Parameter 'dice_weight' must be between 0 and 1, not {_diceWeight}.");
     }
 

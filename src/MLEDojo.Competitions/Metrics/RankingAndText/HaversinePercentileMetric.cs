@@ -13,7 +13,7 @@ public sealed class HaversinePercentileMetric : IMetric
     private const double EarthRadiusMetres = 6371000;
     private const double DegreesToRadians = Math.PI / 180.0;
 
-    public HaversinePercentileMetric(MetricParameters parameters) => MetricGuard.AllowOnly(parameters, FamilyName);
+    public HaversinePercentileMetric(MetricParameters parameters) => parameters.RequireKnown(FamilyName);
 
     public string Family => FamilyName;
 

@@ -20,11 +20,11 @@ public sealed class JaccardWordsMetric : IMetric
 
     public JaccardWordsMetric(MetricParameters parameters)
     {
-        MetricGuard.AllowOnly(parameters, FamilyName, "both_empty", "missing");
-        _bothEmptyScore = MetricGuard.FiniteDouble(parameters, "both_empty", 1.0);
+        parameters.RequireKnown(FamilyName, "both_empty", "missing");
+        _bothEmptyScore = parameters.FiniteDouble("both_empty", 1.0);
         if (_bothEmptyScore is < 0 or > 1)
             throw new ArgumentException($"Parameter 'both_empty' must be between 0 and 1, not {_bothEmptyScore}.");
-        _rejectMissing = MetricGuard.OneOf(parameters, "missing", "nan_text", "nan_text", "reject") == "reject";
+        _rejectMissing = parameters.Choice("missing", "nan_text", "nan_text", "reject") == "reject";
     }
 
     public string Family => FamilyName;

@@ -21,8 +21,8 @@ public sealed class LevenshteinMetric : IMetric
 
     public LevenshteinMetric(MetricParameters parameters)
     {
-        MetricGuard.AllowOnly(parameters, FamilyName, "tokens", "normalized");
-        _integerTokens = MetricGuard.OneOf(parameters, "tokens", "characters", "characters", "integers") == "integers";
+        parameters.RequireKnown(FamilyName, "tokens", "normalized");
+        _integerTokens = parameters.Choice("tokens", "characters", "characters", "integers") == "integers";
         _normalized = parameters.GetBool("normalized", false);
     }
 

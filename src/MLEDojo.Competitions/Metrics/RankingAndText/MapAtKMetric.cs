@@ -23,9 +23,9 @@ public sealed class MapAtKMetric : IMetric
 
     public MapAtKMetric(MetricParameters parameters)
     {
-        MetricGuard.AllowOnly(parameters, FamilyName, "k", "truth", "strip_truth", "separator");
-        _k = MetricGuard.PositiveInt(parameters, "k", null);
-        _truthIsList = MetricGuard.OneOf(parameters, "truth", "list", "list", "single") == "list";
+        parameters.RequireKnown(FamilyName, "k", "truth", "strip_truth", "separator");
+        _k = parameters.PositiveInt("k", null);
+        _truthIsList = parameters.Choice("truth", "list", "list", "single") == "list";
         _stripTruth = parameters.GetBool("strip_truth", false);
         if (_stripTruth && _truthIsList)
             throw new ArgumentException("Parameter 'strip_truth' only applies to truth: \"single\" (a list is split anyway).");

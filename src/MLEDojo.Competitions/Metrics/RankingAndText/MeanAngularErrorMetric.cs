@@ -8,7 +8,7 @@ public sealed class MeanAngularErrorMetric : IMetric
 {
     public const string FamilyName = "mean_angular_error";
 
-    public MeanAngularErrorMetric(MetricParameters parameters) => MetricGuard.AllowOnly(parameters, FamilyName);
+    public MeanAngularErrorMetric(MetricParameters parameters) => parameters.RequireKnown(FamilyName);
 
     public string Family => FamilyName;
 

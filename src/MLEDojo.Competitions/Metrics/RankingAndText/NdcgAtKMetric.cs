@@ -15,8 +15,8 @@ public sealed class NdcgAtKMetric : IMetric
 
     public NdcgAtKMetric(MetricParameters parameters)
     {
-        MetricGuard.AllowOnly(parameters, FamilyName, "k");
-        _k = MetricGuard.PositiveInt(parameters, "k", null);
+        parameters.RequireKnown(FamilyName, "k");
+        _k = parameters.PositiveInt("k", null);
     }
 
     public string Family => FamilyName;

@@ -12,8 +12,8 @@ public sealed class RleDiceMetric : IMetric
 
     public RleDiceMetric(MetricParameters parameters)
     {
-        MetricGuard.AllowOnly(parameters, FamilyName, "both_empty");
-        _bothEmptyScore = MetricGuard.FiniteDouble(parameters, "both_empty", 1.0);
+        parameters.RequireKnown(FamilyName, "both_empty");
+        _bothEmptyScore = parameters.FiniteDouble("both_empty", 1.0);
         if (_bothEmptyScore is < 0 or > 1)
             throw new ArgumentException($"Parameter 'both_empty' must be between 0 and 1, not {_bothEmptyScore}.");
     }

@@ -13,8 +13,8 @@ public sealed class RleFBetaMetric : IMetric
 
     public RleFBetaMetric(MetricParameters parameters)
     {
-        MetricGuard.AllowOnly(parameters, FamilyName, "beta");
-        var beta = MetricGuard.FiniteDouble(parameters, "beta", 1.0);
+        parameters.RequireKnown(FamilyName, "beta");
+        var beta = parameters.FiniteDouble("beta", 1.0);
         if (beta <= 0) throw new ArgumentException($"Parameter 'beta' must be positive, not {beta}.");
         _betaSquared = Math.Pow(beta, 2);
     }

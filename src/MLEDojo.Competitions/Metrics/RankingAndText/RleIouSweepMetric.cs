@@ -14,8 +14,8 @@ public sealed class RleIouSweepMetric : IMetric
 
     public RleIouSweepMetric(MetricParameters parameters)
     {
-        MetricGuard.AllowOnly(parameters, FamilyName, "height", "width", "thresholds");
-        _pixelCount = (long)MetricGuard.PositiveInt(parameters, "height", null) * MetricGuard.PositiveInt(parameters, "width", null);
+        parameters.RequireKnown(FamilyName, "height", "width", "thresholds");
+        _pixelCount = (long)parameters.PositiveInt("height", null) * parameters.PositiveInt("width", null);
         _thresholds = parameters.GetDoubles("thresholds") ?? throw new ArgumentException("Parameter 'thresholds' (a list of IoU thresholds) is required.");
         if (_thresholds.Length == 0 || _thresholds.Any(t => !double.IsFinite(t)))
             throw new ArgumentException("Parameter 'thresholds' must be a non-empty list of finite numbers.");

@@ -19,8 +19,8 @@ public sealed class VocMapMetric : IMetric
 
     public VocMapMetric(MetricParameters parameters)
     {
-        MetricGuard.AllowOnly(parameters, FamilyName, "iou_threshold");
-        _iouThreshold = MetricGuard.FiniteDouble(parameters, "iou_threshold", 0.5);
+        parameters.RequireKnown(FamilyName, "iou_threshold");
+        _iouThreshold = parameters.FiniteDouble("iou_threshold", 0.5);
         if (_iouThreshold is <= 0 or > 1) throw new ArgumentException($"Parameter 'iou_threshold' must be in (0, 1], not {_iouThreshold}.");
     }
 

@@ -14,9 +14,9 @@ internal sealed class GroupLogAbsoluteErrorMetric : IMetric
 
     public GroupLogAbsoluteErrorMetric(MetricParameters parameters)
     {
-        var reader = new RegressionParameters(Family, parameters, "group_column", "floor");
-        _groupColumn = reader.Text("group_column");
-        _floor = reader.OptionalNumber("floor") ?? 1e-9;
+        parameters.RequireKnown(Family, "group_column", "floor");
+        _groupColumn = parameters.Text("group_column");
+        _floor = parameters.OptionalNumber("floor") ?? 1e-9;
         if (_floor <= 0)
             throw new ArgumentException($"Family '{Family}' parameter 'floor' must be positive, not {_floor}; log(0) has no finite value.");
     }

@@ -9,7 +9,7 @@ namespace MLEDojo.Competitions.Metrics.Regression;
 /// </summary>
 internal sealed class OrderKendallTauMetric : IMetric
 {
-    public OrderKendallTauMetric(MetricParameters parameters) => _ = new RegressionParameters(Family, parameters);
+    public OrderKendallTauMetric(MetricParameters parameters) => parameters.RequireKnown(Family);
 
     public string Family => "order_kendall_tau";
 

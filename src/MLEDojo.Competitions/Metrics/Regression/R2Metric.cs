@@ -7,7 +7,7 @@ namespace MLEDojo.Competitions.Metrics.Regression;
 /// </summary>
 internal sealed class R2Metric(MetricParameters parameters) : IMetric
 {
-    private readonly ColumnReduction _reduction = new RegressionParameters("r2", parameters, "reduce").Reduction;
+    private readonly ColumnReduction _reduction = parameters.RequireKnown("r2", "reduce").Reduction();
 
     public string Family => "r2";
 

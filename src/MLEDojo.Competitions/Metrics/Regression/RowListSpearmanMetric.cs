@@ -9,7 +9,7 @@ namespace MLEDojo.Competitions.Metrics.Regression;
 /// </summary>
 internal sealed class RowListSpearmanMetric : IMetric
 {
-    public RowListSpearmanMetric(MetricParameters parameters) => _ = new RegressionParameters(Family, parameters);
+    public RowListSpearmanMetric(MetricParameters parameters) => parameters.RequireKnown(Family);
 
     public string Family => "mean_row_spearman";
 

@@ -10,7 +10,7 @@ internal sealed class WeightedAbsoluteErrorMetric : IMetric
     private readonly string _weightColumn;
 
     public WeightedAbsoluteErrorMetric(MetricParameters parameters) =>
-        _weightColumn = new RegressionParameters(Family, parameters, "weight_column").Text("weight_column");
+        _weightColumn = parameters.RequireKnown(Family, "weight_column").Text("weight_column");
 
     public string Family => "weighted_mae";
 
