@@ -62,18 +62,18 @@ public sealed class GiniMetric : IMetric
     {
         var n = actual.Length;
         var order = DescendingOrder(predicted);
-        var total = new AccurateSum();
+        var total = new CompensatedSum();
         foreach (var value in actual) total.Add(value);
-        if (total.Value == 0) return 0.0;
+        if (total.Sum == 0) return 0.0;
         // np.cumsum accumulates left to right in plain doubles; the sum of the running totals is then taken.
         double running = 0;
-        var cumulative = new AccurateSum();
+        var cumulative = new CompensatedSum();
         foreach (var index in order)
         {
             running += actual[index];
             cumulative.Add(running);
         }
-        var giniSum = cumulative.Value / total.Value - (n + 1) / 2.0;
+        var giniSum = cumulative.Sum / total.Sum - (n + 1) / 2.0;
         return giniSum / n;
     }
 

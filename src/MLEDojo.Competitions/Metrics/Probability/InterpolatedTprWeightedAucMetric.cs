@@ -84,7 +84,7 @@ public sealed class InterpolatedTprWeightedAucMetric : IMetric
             else
             {
                 // np.trapz: sum of diff(x) * (y[1:] + y[:-1]) / 2.0.
-                var sum = new AccurateSum();
+                var sum = new CompensatedSum();
                 var previousY = Interpolate(_grid[first], tpr, fpr);
                 for (var k = first + 1; k <= last; k++)
                 {
@@ -92,7 +92,7 @@ public sealed class InterpolatedTprWeightedAucMetric : IMetric
                     sum.Add((_grid[k] - _grid[k - 1]) * (y + previousY) / 2.0);
                     previousY = y;
                 }
-                area = sum.Value;
+                area = sum.Sum;
             }
             weightedArea += _weights[band] * area;
         }

@@ -64,7 +64,7 @@ public sealed class LogLossMetric : IMetric
                 $"Log loss against one probability column needs exactly two classes, but the {target.Problem}; scikit-learn's log_loss raises here.");
         var isPositive = target.IsPositive!;
         var probabilities = prediction.FiniteNumbers();
-        var sum = new AccurateSum();
+        var sum = new CompensatedSum();
         for (var i = 0; i < probabilities.Length; i++)
         {
             var p = Clip(probabilities[i], _eps);
@@ -72,21 +72,21 @@ public sealed class LogLossMetric : IMetric
             var chosen = isPositive[i] ? p : 1 - p;
             sum.Add(-Math.Log(Clip(chosen, Float64Epsilon)));
         }
-        return sum.Value / probabilities.Length;
+        return sum.Sum / probabilities.Length;
     }
 
     private double BinaryLoss(MetricColumn truth, MetricColumn prediction)
     {
         var weights = truth.FiniteNumbers();
         var probabilities = prediction.FiniteNumbers();
-        var sum = new AccurateSum();
+        var sum = new CompensatedSum();
         for (var i = 0; i < probabilities.Length; i++)
         {
             var p = Clip(probabilities[i], _eps);
             var y = weights[i];
             sum.Add(-(y * Math.Log(p) + (1 - y) * Math.Log(1 - p)));
         }
-        return sum.Value / probabilities.Length;
+        return sum.Sum / probabilities.Length;
     }
 
     private double OneHotLoss(IReadOnlyList<MetricColumn> truthColumns, IReadOnlyList<MetricColumn> predictionColumns)
@@ -101,7 +101,7 @@ public sealed class LogLossMetric : IMetric
         }
         var rows = truth[0].Length;
         var row = new double[classes];
-        var sum = new AccurateSum();
+        var sum = new CompensatedSum();
         for (var i = 0; i < rows; i++)
         {
             for (var c = 0; c < classes; c++) row[c] = predicted[c][i];
@@ -115,7 +115,7 @@ public sealed class LogLossMetric : IMetric
             }
             sum.Add(-loss);
         }
-        return sum.Value / rows;
+        return sum.Sum / rows;
     }
 
     private void PrepareRow(double[] row)

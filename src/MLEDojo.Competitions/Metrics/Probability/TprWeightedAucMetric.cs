@@ -61,7 +61,7 @@ public sealed class TprWeightedAucMetric : IMetric
             var end = SearchRight(tpr, high);
             if (start >= end) continue;
             // np.trapz(y=fpr, x=tpr) over [low] + tpr[start:end] + [high] with the FPRs of the band's end points.
-            var area = new AccurateSum();
+            var area = new CompensatedSum();
             double previousX = low, previousY = fpr[start];
             for (var k = start; k <= end; k++)
             {
@@ -71,7 +71,7 @@ public sealed class TprWeightedAucMetric : IMetric
                 previousX = x;
                 previousY = y;
             }
-            weighted += _weights[band] * area.Value;
+            weighted += _weights[band] * area.Sum;
         }
         double totalWeight = 0;
         foreach (var w in _weights) totalWeight += w;

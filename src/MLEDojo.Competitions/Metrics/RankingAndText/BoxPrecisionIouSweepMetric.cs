@@ -34,7 +34,7 @@ public sealed class BoxPrecisionIouSweepMetric : IMetric
         var answerBoxes = new List<Box>();
         var predictedBoxes = new List<Box>();
         var claimed = new List<bool>();
-        var mean = new MeanAccumulator();
+        var mean = new CompensatedSum();
         for (var row = 0; row < answers.Length; row++)
         {
             Parse(truth, answers[row], row, answerBoxes);

@@ -36,8 +36,8 @@ public sealed class DiceHausdorffMetric : IMetric
         var answerMask = new RunLengthMask(RunLengthRules.PairedNumpySlices, pixelCount);
         var predictedMask = new RunLengthMask(RunLengthRules.PairedNumpySlices, pixelCount);
         var hausdorff = new HausdorffOnGrid(_size);
-        var dice = new MeanAccumulator();
-        var distance = new MeanAccumulator();
+        var dice = new CompensatedSum();
+        var distance = new CompensatedSum();
         for (var row = 0; row < answers.Length; row++)
         {
             answerMask.DecodeOrThrow(truth, answers[row], row);

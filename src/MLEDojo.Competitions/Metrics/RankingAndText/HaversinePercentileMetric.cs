@@ -27,7 +27,7 @@ public sealed class HaversinePercentileMetric : IMetric
         var predictedLatitude = input.Prediction[2].FiniteNumbers();
         var predictedLongitude = input.Prediction[3].FiniteNumbers();
 
-        var trips = new MeanAccumulator();
+        var trips = new CompensatedSum();
         var errors = new List<double>();
         for (var i = 0; i < answerOrder.Length; i++)
         {

@@ -38,7 +38,7 @@ public sealed class JaccardWordsMetric : IMetric
         var predictions = prediction.Texts;
         var answerWords = new WordSet();
         var predictedWords = new WordSet();
-        var mean = new MeanAccumulator();
+        var mean = new CompensatedSum();
         for (var row = 0; row < answers.Length; row++)
         {
             answerWords.Fill(Cell(truth, answers[row], row));

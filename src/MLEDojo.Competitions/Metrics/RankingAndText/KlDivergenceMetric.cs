@@ -39,7 +39,7 @@ public sealed class KlDivergenceMetric : IMetric
         var predictions = input.Prediction.Select(c => c.FiniteNumbers()).ToArray();
         if (_rowSumTolerance is { } tolerance) CheckRowSums(input.Prediction, predictions, tolerance);
 
-        var mean = new MeanAccumulator();
+        var mean = new CompensatedSum();
         for (var row = 0; row < input.RowCount; row++)
         {
             double answerSum = 0;

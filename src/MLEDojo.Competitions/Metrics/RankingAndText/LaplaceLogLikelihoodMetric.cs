@@ -41,7 +41,7 @@ public sealed class LaplaceLogLikelihoodMetric : IMetric
         var predicted = predictedColumn.Numbers;
         var confidence = confidenceColumn.Numbers;
 
-        var mean = new MeanAccumulator();
+        var mean = new CompensatedSum();
         foreach (var row in LatestRowsPerPatient(input.Truth[0], keys, trueValues))
         {
             if (!double.IsFinite(predicted[row]))

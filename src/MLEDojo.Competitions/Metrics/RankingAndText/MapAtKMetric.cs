@@ -40,7 +40,7 @@ public sealed class MapAtKMetric : IMetric
         MetricGuard.Require(input, FamilyName, 1);
         var truth = input.Truth[0].Texts;
         var prediction = input.Prediction[0].Texts;
-        var mean = new MeanAccumulator();
+        var mean = new CompensatedSum();
         var truthItems = new List<Range>();
         for (var row = 0; row < input.RowCount; row++)
         {

@@ -26,7 +26,7 @@ public sealed class NdcgAtKMetric : IMetric
         MetricGuard.Require(input, FamilyName, 1);
         var truth = input.Truth[0].Texts;
         var prediction = input.Prediction[0].Texts;
-        var mean = new MeanAccumulator();
+        var mean = new CompensatedSum();
         for (var row = 0; row < input.RowCount; row++)
         {
             var answer = PythonText.Str(truth[row]).AsSpan();

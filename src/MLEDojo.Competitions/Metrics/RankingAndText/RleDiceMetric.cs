@@ -29,7 +29,7 @@ public sealed class RleDiceMetric : IMetric
         var predictions = prediction.Texts;
         var answerMask = new RunLengthMask(RunLengthRules.PixelSet);
         var predictedMask = new RunLengthMask(RunLengthRules.PixelSet);
-        var mean = new MeanAccumulator();
+        var mean = new CompensatedSum();
         for (var row = 0; row < answers.Length; row++)
         {
             // The submission is validated first upstream, so its errors win over the answer's.

@@ -30,7 +30,7 @@ public sealed class RleFBetaMetric : IMetric
         var predictions = prediction.Texts;
         var answerMask = new RunLengthMask(RunLengthRules.StrictPixelSet);
         var predictedMask = new RunLengthMask(RunLengthRules.StrictPixelSet);
-        var mean = new MeanAccumulator();
+        var mean = new CompensatedSum();
         for (var row = 0; row < answers.Length; row++)
         {
             answerMask.DecodeOrThrow(truth, answers[row], row);

@@ -32,7 +32,7 @@ public sealed class RleIouSweepMetric : IMetric
         var predictions = prediction.Texts;
         var answerMask = new RunLengthMask(RunLengthRules.NumpySlices, _pixelCount);
         var predictedMask = new RunLengthMask(RunLengthRules.NumpySlices, _pixelCount);
-        var mean = new MeanAccumulator();
+        var mean = new CompensatedSum();
         for (var row = 0; row < answers.Length; row++)
         {
             answerMask.DecodeOrThrow(truth, answers[row], row);

@@ -34,7 +34,7 @@ public sealed class VocMapMetric : IMetric
         Collect(input.Truth[0], answersByClass);
         Collect(input.Prediction[0], predictionsByClass);
 
-        var mean = new MeanAccumulator();
+        var mean = new CompensatedSum();
         foreach (var (label, answers) in answersByClass)
             mean.Add(AveragePrecision(answers, predictionsByClass.GetValueOrDefault(label) ?? []));
         return mean.Count == 0 ? 0.0 : mean.Mean;
