@@ -41,11 +41,11 @@ internal sealed class GroupLogAbsoluteErrorMetric : IMetric
             while (end < rows.Length && sameGroup(rows[start], rows[end])) end++;
             for (var k = start; k < end; k++)
                 losses[k - start] = Math.Abs(truth[rows[k]] - prediction[rows[k]]);
-            var mae = PairwiseSummation.Mean(losses.AsSpan(0, end - start));
+            var mae = NumpySum.Mean(losses.AsSpan(0, end - start));
             scores.Add(Math.Log(Math.Max(mae, _floor)));
             start = end;
         }
-        return PairwiseSummation.Mean(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(scores));
+        return NumpySum.Mean(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(scores));
     }
 
     /// <summary>

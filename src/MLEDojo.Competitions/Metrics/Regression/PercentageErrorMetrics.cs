@@ -63,7 +63,7 @@ internal sealed class RmspeMetric : IMetric
             }
             if (count == 0)
                 throw new CompetitionDataException($"Column '{truth.Name}' has no non-zero true value; {Family} is undefined.");
-            var sum = PairwiseSummation.Sum(losses.AsSpan(0, count));
+            var sum = NumpySum.Sum(losses.AsSpan(0, count));
             columnScores += Math.Sqrt(sum / count);
             lossTotal += sum;
             countTotal += count;

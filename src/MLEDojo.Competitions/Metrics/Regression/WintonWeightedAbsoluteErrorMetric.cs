@@ -49,7 +49,7 @@ internal sealed class WintonWeightedAbsoluteErrorMetric : IMetric
             losses[i] = weights[i] * Math.Abs(truth[i] - prediction[i]);
         }
         // Upstream divides by the row count, not by the total weight.
-        return PairwiseSummation.Sum(losses) / losses.Length;
+        return NumpySum.Sum(losses) / losses.Length;
     }
 
     /// <summary>
