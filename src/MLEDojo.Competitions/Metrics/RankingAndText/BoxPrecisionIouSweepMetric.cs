@@ -102,7 +102,7 @@ public sealed class BoxPrecisionIouSweepMetric : IMetric
         var text = cell.AsSpan();
         Span<double> values = stackalloc double[ValuesPerBox];
         var filled = 0;
-        foreach (var token in PythonText.Tokens(text))
+        foreach (var token in PythonWhiteSpace.Tokens(text))
         {
             // Upstream converts every token before grouping, so a bad trailing token fails the row too.
             if (!PythonText.TryParseFloat(text[token], out var value))

@@ -52,7 +52,7 @@ public sealed class ExactMatchMetric : IMetric
             var predicted = PythonText.Str(predictions[row]).AsSpan();
             if (_firstToken)
             {
-                var tokens = PythonText.Tokens(predicted);
+                var tokens = PythonWhiteSpace.Tokens(predicted);
                 if (!tokens.MoveNext())
                     throw prediction.Problem(
                         $"Column '{prediction.Name}' is blank at row {row + 1}; each row needs at least one predicted label.");

@@ -71,7 +71,7 @@ public sealed class JaccardWordsMetric : IMetric
             if (_lowered.Length < text.Length) _lowered = new char[Math.Max(text.Length, _lowered.Length * 2)];
             var lowered = _lowered.AsMemory(0, text.Length);
             text.AsSpan().ToLowerInvariant(lowered.Span);
-            foreach (var token in PythonText.Tokens(lowered.Span)) _words.Add(lowered[token]);
+            foreach (var token in PythonWhiteSpace.Tokens(lowered.Span)) _words.Add(lowered[token]);
         }
 
         public int CountCommon(WordSet other)

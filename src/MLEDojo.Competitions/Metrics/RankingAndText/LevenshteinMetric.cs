@@ -105,7 +105,7 @@ public sealed class LevenshteinMetric : IMetric
         for (var row = 0; row < texts.Length; row++)
         {
             var text = PythonText.Str(texts[row]).AsSpan();
-            foreach (var token in PythonText.Tokens(text))
+            foreach (var token in PythonWhiteSpace.Tokens(text))
             {
                 if (!PythonText.TryParseInt(text[token], out var value))
                     throw column.Problem(

@@ -53,7 +53,7 @@ public sealed class MapAtKMetric : IMetric
 
     private double ScoreAgainstSingle(ReadOnlySpan<char> answer, ReadOnlySpan<char> predicted)
     {
-        if (_stripTruth) answer = PythonText.Strip(answer);
+        if (_stripTruth) answer = PythonWhiteSpace.Strip(answer);
         var rank = 0;
         foreach (var token in new SplitEnumerator(predicted, _separator))
         {

@@ -33,7 +33,7 @@ public sealed class NdcgAtKMetric : IMetric
             var predicted = PythonText.Str(prediction[row]).AsSpan();
             var gain = 0.0;
             var rank = 0;
-            foreach (var token in PythonText.Tokens(predicted))
+            foreach (var token in PythonWhiteSpace.Tokens(predicted))
             {
                 if (++rank > _k) break;
                 if (!predicted[token].SequenceEqual(answer)) continue;

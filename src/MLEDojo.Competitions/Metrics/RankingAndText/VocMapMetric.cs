@@ -116,11 +116,11 @@ public sealed class VocMapMetric : IMetric
         {
             if (cells[row] is null) continue;
             var text = cells[row].AsSpan();
-            if (PythonText.CountTokens(text) % ValuesPerDetection != 0) continue;
+            if (PythonWhiteSpace.CountTokens(text) % ValuesPerDetection != 0) continue;
             var position = 0;
             var label = "";
             var parsed = true;
-            foreach (var token in PythonText.Tokens(text))
+            foreach (var token in PythonWhiteSpace.Tokens(text))
             {
                 var slot = position++ % ValuesPerDetection;
                 if (slot == 0)

@@ -35,13 +35,13 @@ internal sealed class OrderKendallTauMetric : IMetric
                 $"Column '{predictionColumn.Name}' is empty at row {row + 1}; give the item ids in your predicted order, separated by spaces.");
             positions.Clear();
             var n = 0;
-            foreach (var range in PythonWhitespace.Split(trueOrder))
+            foreach (var range in PythonWhiteSpace.Tokens(trueOrder))
                 lookup[trueOrder.AsSpan(range)] = n++; // a repeated id keeps its last position, as a dict comprehension does
             ranks.Clear();
             if (seen.Length < n) seen = new bool[Math.Max(n, 2 * seen.Length)];
             else Array.Clear(seen, 0, n);
             var distinctSeen = 0;
-            foreach (var range in PythonWhitespace.Split(predictedOrder))
+            foreach (var range in PythonWhiteSpace.Tokens(predictedOrder))
             {
                 if (!lookup.TryGetValue(predictedOrder.AsSpan(range), out var position))
                     throw predictionColumn.Problem(

@@ -52,7 +52,7 @@ internal sealed class RowListSpearmanMetric : IMetric
         values.Clear();
         if (text is null)
             throw column.Problem($"Column '{column.Name}' is empty at row {row + 1}; it needs integers separated by spaces.");
-        foreach (var range in PythonWhitespace.Split(text))
+        foreach (var range in PythonWhiteSpace.Tokens(text))
         {
             if (!long.TryParse(text.AsSpan(range), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
                 throw column.Problem(
