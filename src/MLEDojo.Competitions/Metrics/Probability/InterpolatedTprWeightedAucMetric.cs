@@ -21,20 +21,7 @@ public sealed class InterpolatedTprWeightedAucMetric : IMetric
     {
         parameters.RequireKnown("interpolated_tpr_weighted_auc",
             "tpr_thresholds", "weights", "grid_points", "filter_column", "filter_greater_than");
-        double[]? thresholds, weights;
-        try
-        {
-            thresholds = parameters.GetDoubles("tpr_thresholds");
-            weights = parameters.GetDoubles("weights");
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new ArgumentException("Parameters 'tpr_thresholds' and 'weights' must be arrays of numbers.", e);
-        }
-        if (thresholds is null || weights is null)
-            throw new ArgumentException("Parameters 'tpr_thresholds' and 'weights' are required arrays of numbers.");
-        if (thresholds.Length < 2 || weights.Length != thresholds.Length - 1)
-            throw new ArgumentException("'tpr_thresholds' needs at least two values and 'weights' one value per band between them.");
+        var (thresholds, weights) = TprBands.Read(parameters);
         for (var i = 0; i < thresholds.Length; i++)
             if (!double.IsFinite(thresholds[i]) || thresholds[i] < 0 || thresholds[i] > 1 || (i > 0 && thresholds[i] <= thresholds[i - 1]))
                 throw new ArgumentException("'tpr_thresholds' must be strictly increasing values in [0, 1].");
@@ -74,8 +61,8 @@ public sealed class InterpolatedTprWeightedAucMetric : IMetric
         {
             var low = _thresholds[band];
             var high = _thresholds[band + 1];
-            var first = FirstAtLeast(_grid, low);
-            var last = FirstAbove(_grid, high) - 1;
+            var first = SearchSorted.Left(_grid, low);
+            var last = SearchSorted.Right(_grid, high) - 1;
             double area;
             if (last - first + 1 < 2)
             {
@@ -187,35 +174,11 @@ public sealed class InterpolatedTprWeightedAucMetric : IMetric
     private static double Interpolate(double x, double[] xs, double[] ys)
     {
         var n = xs.Length;
-        var j = FirstAbove(xs, x) - 1;
+        var j = SearchSorted.Right(xs, x) - 1;
         if (j < 0) return ys[0];
         if (j >= n - 1) return ys[n - 1];
         if (xs[j] == x) return ys[j];
         var slope = (ys[j + 1] - ys[j]) / (xs[j + 1] - xs[j]);
         return slope * (x - xs[j]) + ys[j];
-    }
-
-    /// <summary>np.searchsorted(side="left"): the first index whose value is ≥ <paramref name="value"/>.</summary>
-    private static int FirstAtLeast(double[] sorted, double value)
-    {
-        int low = 0, high = sorted.Length;
-        while (low < high)
-        {
-            var mid = (low + high) >>> 1;
-            if (sorted[mid] < value) low = mid + 1; else high = mid;
-        }
-        return low;
-    }
-
-    /// <summary>np.searchsorted(side="right"): the first index whose value is &gt; <paramref name="value"/>.</summary>
-    private static int FirstAbove(double[] sorted, double value)
-    {
-        int low = 0, high = sorted.Length;
-        while (low < high)
-        {
-            var mid = (low + high) >>> 1;
-            if (sorted[mid] <= value) low = mid + 1; else high = mid;
-        }
-        return low;
     }
 }
