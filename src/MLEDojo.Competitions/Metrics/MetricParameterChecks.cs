@@ -59,6 +59,23 @@ internal static class MetricParameterChecks
         return value;
     }
 
+    /// <summary>A finite number in [0, 1], such as a score or a mixing weight.</summary>
+    public static double UnitInterval(this MetricParameters parameters, string name, double fallback)
+    {
+        var value = parameters.FiniteDouble(name, fallback);
+        if (value is < 0 or > 1)
+            throw new ArgumentException($"Parameter '{name}' must be between 0 and 1, not {value}.");
+        return value;
+    }
+
+    /// <summary>A required JSON array of numbers; <paramref name="description"/> says what it lists.</summary>
+    public static double[] RequiredDoubles(this MetricParameters parameters, string name, string description) =>
+        parameters.GetDoubles(name) ?? throw new ArgumentException($"Parameter '{name}' ({description}) is required.");
+
+    /// <summary>A required JSON array of strings; <paramref name="description"/> says what it lists.</summary>
+    public static string[] RequiredStrings(this MetricParameters parameters, string name, string description) =>
+        parameters.GetStrings(name) ?? throw new ArgumentException($"Parameter '{name}' ({description}) is required.");
+
     /// <summary>A whole number of at least 1; with no <paramref name="fallback"/> the parameter is required.</summary>
     public static int PositiveInt(this MetricParameters parameters, string name, int? fallback)
     {

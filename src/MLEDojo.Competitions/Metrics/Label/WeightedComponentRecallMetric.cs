@@ -14,8 +14,8 @@ public sealed class WeightedComponentRecallMetric : IMetric
     public WeightedComponentRecallMetric(MetricParameters parameters)
     {
         parameters.RequireKnown("weighted_component_recall", "components", "weights");
-        _components = parameters.GetStrings("components") ?? throw new ArgumentException("Parameter 'components' (an array of component names) is required.");
-        _weights = parameters.GetDoubles("weights") ?? throw new ArgumentException("Parameter 'weights' (one number per component) is required.");
+        _components = parameters.RequiredStrings("components", "an array of component names");
+        _weights = parameters.RequiredDoubles("weights", "one number per component");
         if (_components.Length == 0 || _components.Length != _weights.Length)
             throw new ArgumentException($"Parameters 'components' ({_components.Length}) and 'weights' ({_weights.Length}) must be non-empty and of equal length.");
         if (_components.Distinct(StringComparer.Ordinal).Count() != _components.Length)

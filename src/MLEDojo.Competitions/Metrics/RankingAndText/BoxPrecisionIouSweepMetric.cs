@@ -17,7 +17,7 @@ public sealed class BoxPrecisionIouSweepMetric : IMetric
     public BoxPrecisionIouSweepMetric(MetricParameters parameters)
     {
         parameters.RequireKnown(FamilyName, "thresholds");
-        _thresholds = parameters.GetDoubles("thresholds") ?? throw new ArgumentException("Parameter 'thresholds' (a list of IoU thresholds) is required.");
+        _thresholds = parameters.RequiredDoubles("thresholds", "a list of IoU thresholds");
         if (_thresholds.Length == 0 || _thresholds.Any(t => !(t > 0 && t <= 1)))
             throw new ArgumentException("Parameter 'thresholds' must be a non-empty list of numbers in (0, 1].");
     }

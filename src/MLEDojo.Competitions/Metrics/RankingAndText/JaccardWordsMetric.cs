@@ -21,9 +21,7 @@ public sealed class JaccardWordsMetric : IMetric
     public JaccardWordsMetric(MetricParameters parameters)
     {
         parameters.RequireKnown(FamilyName, "both_empty", "missing");
-        _bothEmptyScore = parameters.FiniteDouble("both_empty", 1.0);
-        if (_bothEmptyScore is < 0 or > 1)
-            throw new ArgumentException($"Parameter 'both_empty' must be between 0 and 1, not {_bothEmptyScore}.");
+        _bothEmptyScore = parameters.UnitInterval("both_empty", 1.0);
         _rejectMissing = parameters.Choice("missing", "nan_text", "nan_text", "reject") == "reject";
     }
 

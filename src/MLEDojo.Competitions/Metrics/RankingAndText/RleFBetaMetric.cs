@@ -23,26 +23,17 @@ public sealed class RleFBetaMetric : IMetric
 
     public double Evaluate(MetricInput input)
     {
-        MetricGuard.Require(input, FamilyName, 1);
-        var truth = input.Truth[0];
-        var prediction = input.Prediction[0];
-        var answers = truth.Texts;
-        var predictions = prediction.Texts;
-        var answerMask = new RunLengthMask(RunLengthRules.StrictPixelSet);
-        var predictedMask = new RunLengthMask(RunLengthRules.StrictPixelSet);
         var mean = new CompensatedSum();
-        for (var row = 0; row < answers.Length; row++)
+        RunLengthRows.ForEach(input, FamilyName, RunLengthRules.StrictPixelSet, pixelCount: 0, predictionFirst: false, (answer, predicted) =>
         {
-            answerMask.DecodeOrThrow(truth, answers[row], row);
-            predictedMask.DecodeOrThrow(prediction, predictions[row], row);
-            var truePositives = answerMask.CountCommon(predictedMask);
-            var falsePositives = predictedMask.PixelCount - truePositives;
-            var falseNegatives = answerMask.PixelCount - truePositives;
+            var truePositives = answer.CountCommon(predicted);
+            var falsePositives = predicted.PixelCount - truePositives;
+            var falseNegatives = answer.PixelCount - truePositives;
             var precision = truePositives + falsePositives > 0 ? (double)truePositives / (truePositives + falsePositives) : 1.0;
             var recall = truePositives + falseNegatives > 0 ? (double)truePositives / (truePositives + falseNegatives) : 1.0;
             var denominator = _betaSquared * precision + recall;
             mean.Add(denominator > 0 ? (1 + _betaSquared) * precision * recall / denominator : 0.0);
-        }
+        });
         return mean.Mean;
     }
 }
