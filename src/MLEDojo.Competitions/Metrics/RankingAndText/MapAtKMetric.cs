@@ -54,13 +54,8 @@ public sealed class MapAtKMetric : IMetric
     private double ScoreAgainstSingle(ReadOnlySpan<char> answer, ReadOnlySpan<char> predicted)
     {
         if (_stripTruth) answer = PythonWhiteSpace.Strip(answer);
-        var rank = 0;
-        foreach (var token in new SplitEnumerator(predicted, _separator))
-        {
-            if (++rank > _k) break;
-            if (predicted[token].SequenceEqual(answer)) return 1.0 / rank;
-        }
-        return 0.0;
+        var rank = FirstHitRank.Find(answer, predicted, _k, _separator);
+        return rank == 0 ? 0.0 : 1.0 / rank;
     }
 
     private double ScoreAgainstList(ReadOnlySpan<char> answer, ReadOnlySpan<char> predicted, List<Range> truthItems)

@@ -31,16 +31,8 @@ public sealed class NdcgAtKMetric : IMetric
         {
             var answer = PythonText.Str(truth[row]).AsSpan();
             var predicted = PythonText.Str(prediction[row]).AsSpan();
-            var gain = 0.0;
-            var rank = 0;
-            foreach (var token in PythonWhiteSpace.Tokens(predicted))
-            {
-                if (++rank > _k) break;
-                if (!predicted[token].SequenceEqual(answer)) continue;
-                gain = 1.0 / Math.Log2(rank + 1);
-                break;
-            }
-            mean.Add(gain);
+            var rank = FirstHitRank.Find(answer, predicted, _k, separator: null);
+            mean.Add(rank == 0 ? 0.0 : 1.0 / Math.Log2(rank + 1));
         }
         return mean.Mean;
     }
