@@ -34,9 +34,7 @@ public sealed class GiniMetric : IMetric
 
     public double Evaluate(MetricInput input)
     {
-        if (input.Truth.Count != 1)
-            throw new CompetitionDataException($"The gini metric scores exactly one target column, not {input.Truth.Count}.");
-        if (input.RowCount == 0) throw new CompetitionDataException("The answer has no rows, so the Gini coefficient is undefined.");
+        SingleTarget.Require(input, "gini", "the Gini coefficient");
         return _normalized ? Normalized(input.Truth[0], input.Prediction[0]) : FromAuc(input.Truth[0], input.Prediction[0]);
     }
 

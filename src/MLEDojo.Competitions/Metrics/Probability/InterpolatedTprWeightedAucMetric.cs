@@ -46,9 +46,7 @@ public sealed class InterpolatedTprWeightedAucMetric : IMetric
 
     public double Evaluate(MetricInput input)
     {
-        if (input.Truth.Count != 1)
-            throw new CompetitionDataException($"The interpolated_tpr_weighted_auc metric scores exactly one target column, not {input.Truth.Count}.");
-        if (input.RowCount == 0) throw new CompetitionDataException("The answer has no rows, so the weighted AUC is undefined.");
+        SingleTarget.Require(input, "interpolated_tpr_weighted_auc", "the weighted AUC");
 
         var kept = KeptRows(input);
         var (isPositive, scores) = ReadKept(input.Truth[0], input.Prediction[0], kept);

@@ -29,9 +29,7 @@ public sealed class TprWeightedAucMetric : IMetric
 
     public double Evaluate(MetricInput input)
     {
-        if (input.Truth.Count != 1)
-            throw new CompetitionDataException($"The tpr_weighted_auc metric scores exactly one target column, not {input.Truth.Count}.");
-        if (input.RowCount == 0) throw new CompetitionDataException("The answer has no rows, so the weighted AUC is undefined.");
+        SingleTarget.Require(input, "tpr_weighted_auc", "the weighted AUC");
         var target = BinaryTarget.Read(input.Truth[0]);
         if (target.Problem is not null)
             throw new CompetitionDataException($"The weighted AUC is undefined because the {target.Problem}.");

@@ -16,8 +16,7 @@ internal sealed class OrderKendallTauMetric : IMetric
     public double Evaluate(MetricInput input)
     {
         RegressionData.RequireRows(input, Family);
-        if (input.Truth.Count != 1)
-            throw new CompetitionDataException($"Family '{Family}' scores exactly one target column, got {input.Truth.Count}.");
+        RegressionData.RequireOneTarget(input, Family);
         var truthColumn = input.Truth[0];
         var predictionColumn = input.Prediction[0];
         var truth = truthColumn.Texts;
