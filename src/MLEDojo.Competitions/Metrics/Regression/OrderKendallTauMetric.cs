@@ -44,7 +44,7 @@ internal sealed class OrderKendallTauMetric : IMetric
             {
                 if (!lookup.TryGetValue(predictedOrder.AsSpan(range), out var position))
                     throw predictionColumn.Problem(
-                        $"Column '{predictionColumn.Name}' row {row + 1} names '{Shorten(predictedOrder[range])}', which is not an item of that row.");
+                        $"Column '{predictionColumn.Name}' row {row + 1} names '{MetricColumn.Shorten(predictedOrder[range])}', which is not an item of that row.");
                 ranks.Add(position);
                 if (!seen[position])
                 {
@@ -56,7 +56,7 @@ internal sealed class OrderKendallTauMetric : IMetric
             {
                 var missing = positions.First(pair => !seen[pair.Value]).Key;
                 throw predictionColumn.Problem(
-                    $"Column '{predictionColumn.Name}' row {row + 1} leaves out '{Shorten(missing)}' " +
+                    $"Column '{predictionColumn.Name}' row {row + 1} leaves out '{MetricColumn.Shorten(missing)}' " +
                     $"({positions.Count - distinctSeen} of the row's {positions.Count} items are missing); order every item of the row.");
             }
             while (scratch.Count < ranks.Count) scratch.Add(0);
@@ -67,6 +67,4 @@ internal sealed class OrderKendallTauMetric : IMetric
         }
         return denominator == 0 ? 1.0 : 1 - 4 * ((double)inversions / denominator);
     }
-
-    private static string Shorten(string value) => value.Length <= 40 ? value : value[..37] + "...";
 }
