@@ -85,5 +85,6 @@ public sealed class MetricColumn
         return texts;
     }
 
-    private static string Shorten(string value) => value.Length <= 40 ? value : value[..37] + "...";
+    /// <summary>A cell quoted in an error message, cut to 40 characters so one huge cell cannot flood the message.</summary>
+    internal static string Shorten(string value) => value.Length <= 40 ? value : value[..37] + "...";
 }

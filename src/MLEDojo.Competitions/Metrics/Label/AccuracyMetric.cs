@@ -16,8 +16,8 @@ public sealed class AccuracyMetric : IMetric
 
     public AccuracyMetric(MetricParameters parameters)
     {
-        LabelParameters.RequireKnown(parameters, "accuracy", "comparison", "scale");
-        _comparison = LabelParameters.Choice(parameters, "comparison", "sklearn", "sklearn", "pandas", "text");
+        parameters.RequireKnown("accuracy", "comparison", "scale");
+        _comparison = parameters.Choice("comparison", "sklearn", "sklearn", "pandas", "text");
         _scale = parameters.GetDouble("scale", 1.0);
         if (!double.IsFinite(_scale) || _scale <= 0)
             throw new ArgumentException($"Parameter 'scale' must be a positive number, got {_scale}.");
@@ -27,7 +27,7 @@ public sealed class AccuracyMetric : IMetric
 
     public double Evaluate(MetricInput input)
     {
-        LabelParameters.RequireSingleColumn(input, Family);
+        LabelInputCheck.RequireSingleColumn(input, Family);
         var truth = input.Truth[0];
         var prediction = input.Prediction[0];
         var correct = _comparison switch

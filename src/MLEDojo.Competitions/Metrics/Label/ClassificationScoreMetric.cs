@@ -24,7 +24,7 @@ public sealed class ClassificationScoreMetric : IMetric
         _kind = kind;
         var known = new List<string> { "average", "pos_label", "multilabel_separator", "multilabel_classes", "cast_to_text" };
         if (kind == ScoreKind.FBeta && family != "f1") known.Add("beta");
-        LabelParameters.RequireKnown(parameters, family, known.ToArray());
+        parameters.RequireKnown(family, known.ToArray());
 
         var beta = 1.0;
         if (family == "fbeta")
@@ -42,11 +42,11 @@ public sealed class ClassificationScoreMetric : IMetric
         if (_multilabel && !parameters.Has("average"))
             throw new ArgumentException("Multilabel scoring needs an explicit 'average' (micro, macro, weighted or samples); scikit-learn's default 'binary' does not apply.");
         _average = _multilabel
-            ? LabelParameters.Choice(parameters, "average", "samples", "micro", "macro", "weighted", "samples")
-            : LabelParameters.Choice(parameters, "average", "binary", "binary", "micro", "macro", "weighted");
+            ? parameters.Choice("average", "samples", "micro", "macro", "weighted", "samples")
+            : parameters.Choice("average", "binary", "binary", "micro", "macro", "weighted");
         if (!_multilabel && (parameters.Has("multilabel_classes") || parameters.Has("cast_to_text")))
             throw new ArgumentException("Parameters 'multilabel_classes' and 'cast_to_text' only apply with 'multilabel_separator'.");
-        _classesFromTruthOnly = LabelParameters.Choice(parameters, "multilabel_classes", "union", "union", "truth") == "truth";
+        _classesFromTruthOnly = parameters.Choice("multilabel_classes", "union", "union", "truth") == "truth";
         _castToText = parameters.GetBool("cast_to_text", false);
         _positiveLabel = parameters.GetString("pos_label", "1")!;
         if (_multilabel && parameters.Has("pos_label"))
@@ -57,7 +57,7 @@ public sealed class ClassificationScoreMetric : IMetric
 
     public double Evaluate(MetricInput input)
     {
-        LabelParameters.RequireSingleColumn(input, Family);
+        LabelInputCheck.RequireSingleColumn(input, Family);
         return _multilabel
             ? EvaluateMultilabel(input.Truth[0], input.Prediction[0])
             : EvaluateSingleLabel(input.Truth[0], input.Prediction[0]);

@@ -13,15 +13,15 @@ public sealed class CohenKappaMetric : IMetric
 
     public CohenKappaMetric(MetricParameters parameters)
     {
-        LabelParameters.RequireKnown(parameters, "cohen_kappa", "weights");
-        _weights = LabelParameters.Choice(parameters, "weights", "none", "none", "linear", "quadratic");
+        parameters.RequireKnown("cohen_kappa", "weights");
+        _weights = parameters.Choice("weights", "none", "none", "linear", "quadratic");
     }
 
     public string Family => "cohen_kappa";
 
     public double Evaluate(MetricInput input)
     {
-        LabelParameters.RequireSingleColumn(input, Family);
+        LabelInputCheck.RequireSingleColumn(input, Family);
         var labels = ClassLabels.Build(input.Truth[0], input.Prediction[0]);
         var classCount = labels.ClassCount;
         var truthTotals = new long[classCount];

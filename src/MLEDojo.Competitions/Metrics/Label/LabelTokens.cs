@@ -27,14 +27,14 @@ internal sealed class LabelTokens
     /// <summary>Moves <paramref name="position"/> past the next token of <paramref name="text"/>; false at the end.</summary>
     public static bool Next(ReadOnlySpan<char> text, ref int position, out ReadOnlySpan<char> token)
     {
-        while (position < text.Length && IsPythonWhitespace(text[position])) position++;
+        while (position < text.Length && PythonWhiteSpace.Is(text[position])) position++;
         if (position >= text.Length)
         {
             token = default;
             return false;
         }
         var start = position;
-        while (position < text.Length && !IsPythonWhitespace(text[position])) position++;
+        while (position < text.Length && !PythonWhiteSpace.Is(text[position])) position++;
         token = text.Slice(start, position - start);
         return true;
     }
@@ -55,7 +55,4 @@ internal sealed class LabelTokens
                 throw column.Problem($"Column '{column.Name}' is empty at row {i + 1}; write the space-separated labels for every row.");
         return texts!;
     }
-
-    // Python's str.isspace also counts the information separators U+001C..U+001F, which .NET does not.
-    private static bool IsPythonWhitespace(char c) => char.IsWhiteSpace(c) || c is >= '\u001C' and <= '\u001F';
 }

@@ -6,13 +6,13 @@ namespace MLEDojo.Competitions.Metrics.Label;
 /// </summary>
 public sealed class MatthewsCorrelationMetric : IMetric
 {
-    public MatthewsCorrelationMetric(MetricParameters parameters) => LabelParameters.RequireKnown(parameters, "mcc");
+    public MatthewsCorrelationMetric(MetricParameters parameters) => parameters.RequireKnown("mcc");
 
     public string Family => "mcc";
 
     public double Evaluate(MetricInput input)
     {
-        LabelParameters.RequireSingleColumn(input, Family);
+        LabelInputCheck.RequireSingleColumn(input, Family);
         var labels = ClassLabels.Build(input.Truth[0], input.Prediction[0]);
         var counts = ClassCounts.FromLabels(labels);
         double samples = labels.Truth.Length;

@@ -9,13 +9,13 @@ namespace MLEDojo.Competitions.Metrics.Label;
 public sealed class MeanColumnAveragePrecisionMetric : IMetric
 {
     public MeanColumnAveragePrecisionMetric(MetricParameters parameters) =>
-        LabelParameters.RequireKnown(parameters, "mean_column_average_precision");
+        parameters.RequireKnown("mean_column_average_precision");
 
     public string Family => "mean_column_average_precision";
 
     public double Evaluate(MetricInput input)
     {
-        LabelParameters.RequireRows(input, Family);
+        LabelInputCheck.RequireRows(input, Family);
         var rows = input.RowCount;
         var order = new int[rows];
         var negated = new double[rows];

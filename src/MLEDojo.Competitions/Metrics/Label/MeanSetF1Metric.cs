@@ -12,7 +12,7 @@ public sealed class MeanSetF1Metric : IMetric
 
     public MeanSetF1Metric(MetricParameters parameters)
     {
-        LabelParameters.RequireKnown(parameters, "mean_set_f1", "cast_to_text");
+        parameters.RequireKnown("mean_set_f1", "cast_to_text");
         _castToText = parameters.GetBool("cast_to_text", false);
     }
 
@@ -20,7 +20,7 @@ public sealed class MeanSetF1Metric : IMetric
 
     public double Evaluate(MetricInput input)
     {
-        LabelParameters.RequireSingleColumn(input, Family);
+        LabelInputCheck.RequireSingleColumn(input, Family);
         var truth = LabelTokens.Cells(input.Truth[0], _castToText);
         var prediction = LabelTokens.Cells(input.Prediction[0], _castToText);
         var tokens = new LabelTokens();

@@ -10,7 +10,7 @@ public sealed class PointInBoxF1Metric : IMetric
 {
     private const int MaximumPointsPerImage = 1200;
 
-    public PointInBoxF1Metric(MetricParameters parameters) => LabelParameters.RequireKnown(parameters, "point_in_box_f1");
+    public PointInBoxF1Metric(MetricParameters parameters) => parameters.RequireKnown("point_in_box_f1");
 
     public string Family => "point_in_box_f1";
 
@@ -23,7 +23,7 @@ public sealed class PointInBoxF1Metric : IMetric
 
     public double Evaluate(MetricInput input)
     {
-        LabelParameters.RequireSingleColumn(input, Family);
+        LabelInputCheck.RequireSingleColumn(input, Family);
         var truth = Cells(input.Truth[0]);
         var prediction = Cells(input.Prediction[0]);
         var boxes = new List<Box>();

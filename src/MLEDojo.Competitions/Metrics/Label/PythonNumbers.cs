@@ -9,18 +9,7 @@ internal static class PythonNumbers
     {
         value = 0;
         if (token.IsEmpty) return false;
-        var body = token[0] is '+' or '-' ? token[1..] : token;
-        var negative = token[0] == '-';
-        if (body.Equals("nan", StringComparison.OrdinalIgnoreCase))
-        {
-            value = double.NaN;
-            return true;
-        }
-        if (body.Equals("inf", StringComparison.OrdinalIgnoreCase) || body.Equals("infinity", StringComparison.OrdinalIgnoreCase))
-        {
-            value = negative ? double.NegativeInfinity : double.PositiveInfinity;
-            return true;
-        }
+        if (PythonFloat.TryParseSpecial(token, out value)) return true;
         Span<char> digits = stackalloc char[Math.Min(token.Length, 256)];
         if (token.Length > digits.Length) return false;
         var length = 0;
@@ -33,7 +22,7 @@ internal static class PythonNumbers
                 if (i == 0 || i == token.Length - 1 || !char.IsAsciiDigit(token[i - 1]) || !char.IsAsciiDigit(token[i + 1])) return false;
                 continue;
             }
-            if (!char.IsAsciiDigit(c) && c is not ('.' or 'e' or 'E' or '+' or '-')) return false;
+            if (!PythonFloat.IsNotationChar(c)) return false;
             digits[length++] = c;
         }
         return double.TryParse(digits[..length], NumberStyles.Float, CultureInfo.InvariantCulture, out value);

@@ -10,13 +10,13 @@ namespace MLEDojo.Competitions.Metrics.Label;
 /// </summary>
 public sealed class SpanMicroF1Metric : IMetric
 {
-    public SpanMicroF1Metric(MetricParameters parameters) => LabelParameters.RequireKnown(parameters, "span_micro_f1");
+    public SpanMicroF1Metric(MetricParameters parameters) => parameters.RequireKnown("span_micro_f1");
 
     public string Family => "span_micro_f1";
 
     public double Evaluate(MetricInput input)
     {
-        LabelParameters.RequireSingleColumn(input, Family);
+        LabelInputCheck.RequireSingleColumn(input, Family);
         var truth = input.Truth[0].IsNumeric ? null : input.Truth[0].Texts;
         var prediction = input.Prediction[0].IsNumeric ? null : input.Prediction[0].Texts;
         var literal = new PythonListLiteral();

@@ -13,9 +13,9 @@ public sealed class WeightedComponentRecallMetric : IMetric
 
     public WeightedComponentRecallMetric(MetricParameters parameters)
     {
-        LabelParameters.RequireKnown(parameters, "weighted_component_recall", "components", "weights");
-        _components = parameters.GetStrings("components") ?? throw new ArgumentException("Parameter 'components' (an array of component names) is required.");
-        _weights = parameters.GetDoubles("weights") ?? throw new ArgumentException("Parameter 'weights' (one number per component) is required.");
+        parameters.RequireKnown("weighted_component_recall", "components", "weights");
+        _components = parameters.RequiredStrings("components", "an array of component names");
+        _weights = parameters.RequiredDoubles("weights", "one number per component");
         if (_components.Length == 0 || _components.Length != _weights.Length)
             throw new ArgumentException($"Parameters 'components' ({_components.Length}) and 'weights' ({_weights.Length}) must be non-empty and of equal length.");
         if (_components.Distinct(StringComparer.Ordinal).Count() != _components.Length)
@@ -28,7 +28,7 @@ public sealed class WeightedComponentRecallMetric : IMetric
 
     public double Evaluate(MetricInput input)
     {
-        LabelParameters.RequireRows(input, Family);
+        LabelInputCheck.RequireRows(input, Family);
         if (input.Truth.Count != 2)
             throw new CompetitionDataException($"Family '{Family}' reads two target columns (row id, then label), but the catalog names {input.Truth.Count}.");
         var rowIds = PandasStrings.AsStr(input.Truth[0]);

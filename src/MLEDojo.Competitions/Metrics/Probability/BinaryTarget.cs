@@ -68,10 +68,10 @@ internal sealed class BinaryTarget
             if (low is null) low = v;
             else if (v != low && high is null) high = v;
             else if (v != low && v != high)
-                return Fail($"answer column '{column.Name}' has more than two classes ('{low}', '{high}', '{Shorten(v)}', ...)");
+                return Fail($"answer column '{column.Name}' has more than two classes ('{low}', '{high}', '{MetricColumn.Shorten(v)}', ...)");
         }
         if (kept == 0) return Fail($"answer column '{column.Name}' has no rows to score");
-        if (high is null) return new BinaryTarget(null, 0, $"answer column '{column.Name}' has only one class ('{Shorten(low!)}')") { HasOneClass = true };
+        if (high is null) return new BinaryTarget(null, 0, $"answer column '{column.Name}' has only one class ('{MetricColumn.Shorten(low!)}')") { HasOneClass = true };
         // numpy orders unicode strings by code point, which ordinal comparison matches outside surrogate pairs.
         var positive = string.CompareOrdinal(low, high) > 0 ? low! : high;
         var isPositive = new bool[values.Length];
@@ -84,6 +84,4 @@ internal sealed class BinaryTarget
     private static BinaryTarget Fail(string problem) => new(null, 0, problem);
 
     private static string Show(double value) => PandasText.Render(value, false, true) ?? "NaN";
-
-    private static string Shorten(string value) => value.Length <= 40 ? value : value[..37] + "...";
 }

@@ -19,24 +19,22 @@ public sealed class GiniMetric : IMetric
 
     public GiniMetric(MetricParameters parameters)
     {
-        ParameterCheck.OnlyKnown(parameters, "gini", "variant", "single_class_score", "tie_order");
+        parameters.RequireKnown("gini", "variant", "single_class_score", "tie_order");
         if (!parameters.Has("variant")) throw new ArgumentException("Parameter 'variant' is required: 'normalized' or 'auc'.");
-        _normalized = ParameterCheck.OneOf(parameters, "variant", "normalized", "normalized", "auc") == "normalized";
-        _singleClassScore = ParameterCheck.OptionalNumber(parameters, "single_class_score");
+        _normalized = parameters.Choice("variant", "normalized", "normalized", "auc") == "normalized";
+        _singleClassScore = parameters.OptionalNumber("single_class_score");
         if (_normalized && _singleClassScore is not null)
             throw new ArgumentException("Parameter 'single_class_score' applies only to variant 'auc'.");
         if (!_normalized && parameters.Has("tie_order"))
             throw new ArgumentException("Parameter 'tie_order' applies only to variant 'normalized'.");
-        _tiesInReverseRowOrder = ParameterCheck.OneOf(parameters, "tie_order", "row", "row", "reverse_row") == "reverse_row";
+        _tiesInReverseRowOrder = parameters.Choice("tie_order", "row", "row", "reverse_row") == "reverse_row";
     }
 
     public string Family => "gini";
 
     public double Evaluate(MetricInput input)
     {
-        if (input.Truth.Count != 1)
-            throw new CompetitionDataException($"The gini metric scores exactly one target column, not {input.Truth.Count}.");
-        if (input.RowCount == 0) throw new CompetitionDataException("The answer has no rows, so the Gini coefficient is undefined.");
+        SingleTarget.Require(input, "gini", "the Gini coefficient");
         return _normalized ? Normalized(input.Truth[0], input.Prediction[0]) : FromAuc(input.Truth[0], input.Prediction[0]);
     }
 
@@ -62,18 +60,18 @@ public sealed class GiniMetric : IMetric
     {
         var n = actual.Length;
         var order = DescendingOrder(predicted);
-        var total = new AccurateSum();
+        var total = new CompensatedSum();
         foreach (var value in actual) total.Add(value);
-        if (total.Value == 0) return 0.0;
+        if (total.Sum == 0) return 0.0;
         // np.cumsum accumulates left to right in plain doubles; the sum of the running totals is then taken.
         double running = 0;
-        var cumulative = new AccurateSum();
+        var cumulative = new CompensatedSum();
         foreach (var index in order)
         {
             running += actual[index];
             cumulative.Add(running);
         }
-        var giniSum = cumulative.Value / total.Value - (n + 1) / 2.0;
+        var giniSum = cumulative.Sum / total.Sum - (n + 1) / 2.0;
         return giniSum / n;
     }
 

@@ -19,34 +19,21 @@ public sealed class InterpolatedTprWeightedAucMetric : IMetric
 
     public InterpolatedTprWeightedAucMetric(MetricParameters parameters)
     {
-        ParameterCheck.OnlyKnown(parameters, "interpolated_tpr_weighted_auc",
+        parameters.RequireKnown("interpolated_tpr_weighted_auc",
             "tpr_thresholds", "weights", "grid_points", "filter_column", "filter_greater_than");
-        double[]? thresholds, weights;
-        try
-        {
-            thresholds = parameters.GetDoubles("tpr_thresholds");
-            weights = parameters.GetDoubles("weights");
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new ArgumentException("Parameters 'tpr_thresholds' and 'weights' must be arrays of numbers.", e);
-        }
-        if (thresholds is null || weights is null)
-            throw new ArgumentException("Parameters 'tpr_thresholds' and 'weights' are required arrays of numbers.");
-        if (thresholds.Length < 2 || weights.Length != thresholds.Length - 1)
-            throw new ArgumentException("'tpr_thresholds' needs at least two values and 'weights' one value per band between them.");
+        var (thresholds, weights) = TprBands.Read(parameters);
         for (var i = 0; i < thresholds.Length; i++)
             if (!double.IsFinite(thresholds[i]) || thresholds[i] < 0 || thresholds[i] > 1 || (i > 0 && thresholds[i] <= thresholds[i - 1]))
                 throw new ArgumentException("'tpr_thresholds' must be strictly increasing values in [0, 1].");
         if (weights.Any(w => !double.IsFinite(w)) || RandomArea(thresholds, weights) == 0)
             throw new ArgumentException("'weights' must be finite and give the diagonal a non-zero weighted area.");
 
-        var gridPoints = ParameterCheck.OptionalNumber(parameters, "grid_points") ?? 10000;
+        var gridPoints = parameters.OptionalNumber("grid_points") ?? 10000;
         if (gridPoints < 2 || gridPoints > 10_000_000 || Math.Floor(gridPoints) != gridPoints)
             throw new ArgumentException("Parameter 'grid_points' must be a whole number from 2 to 10000000.");
 
         _filterColumn = parameters.GetString("filter_column");
-        var filterThreshold = ParameterCheck.OptionalNumber(parameters, "filter_greater_than");
+        var filterThreshold = parameters.OptionalNumber("filter_greater_than");
         if ((_filterColumn is null) != (filterThreshold is null))
             throw new ArgumentException("Parameters 'filter_column' and 'filter_greater_than' go together.");
         _filterGreaterThan = filterThreshold ?? 0;
@@ -59,9 +46,7 @@ public sealed class InterpolatedTprWeightedAucMetric : IMetric
 
     public double Evaluate(MetricInput input)
     {
-        if (input.Truth.Count != 1)
-            throw new CompetitionDataException($"The interpolated_tpr_weighted_auc metric scores exactly one target column, not {input.Truth.Count}.");
-        if (input.RowCount == 0) throw new CompetitionDataException("The answer has no rows, so the weighted AUC is undefined.");
+        SingleTarget.Require(input, "interpolated_tpr_weighted_auc", "the weighted AUC");
 
         var kept = KeptRows(input);
         var (isPositive, scores) = ReadKept(input.Truth[0], input.Prediction[0], kept);
@@ -74,8 +59,8 @@ public sealed class InterpolatedTprWeightedAucMetric : IMetric
         {
             var low = _thresholds[band];
             var high = _thresholds[band + 1];
-            var first = FirstAtLeast(_grid, low);
-            var last = FirstAbove(_grid, high) - 1;
+            var first = SearchSorted.Left(_grid, low);
+            var last = SearchSorted.Right(_grid, high) - 1;
             double area;
             if (last - first + 1 < 2)
             {
@@ -84,7 +69,7 @@ public sealed class InterpolatedTprWeightedAucMetric : IMetric
             else
             {
                 // np.trapz: sum of diff(x) * (y[1:] + y[:-1]) / 2.0.
-                var sum = new AccurateSum();
+                var sum = new CompensatedSum();
                 var previousY = Interpolate(_grid[first], tpr, fpr);
                 for (var k = first + 1; k <= last; k++)
                 {
@@ -92,7 +77,7 @@ public sealed class InterpolatedTprWeightedAucMetric : IMetric
                     sum.Add((_grid[k] - _grid[k - 1]) * (y + previousY) / 2.0);
                     previousY = y;
                 }
-                area = sum.Value;
+                area = sum.Sum;
             }
             weightedArea += _weights[band] * area;
         }
@@ -187,35 +172,11 @@ public sealed class InterpolatedTprWeightedAucMetric : IMetric
     private static double Interpolate(double x, double[] xs, double[] ys)
     {
         var n = xs.Length;
-        var j = FirstAbove(xs, x) - 1;
+        var j = SearchSorted.Right(xs, x) - 1;
         if (j < 0) return ys[0];
         if (j >= n - 1) return ys[n - 1];
         if (xs[j] == x) return ys[j];
         var slope = (ys[j + 1] - ys[j]) / (xs[j + 1] - xs[j]);
         return slope * (x - xs[j]) + ys[j];
-    }
-
-    /// <summary>np.searchsorted(side="left"): the first index whose value is ≥ <paramref name="value"/>.</summary>
-    private static int FirstAtLeast(double[] sorted, double value)
-    {
-        int low = 0, high = sorted.Length;
-        while (low < high)
-        {
-            var mid = (low + high) >>> 1;
-            if (sorted[mid] < value) low = mid + 1; else high = mid;
-        }
-        return low;
-    }
-
-    /// <summary>np.searchsorted(side="right"): the first index whose value is &gt; <paramref name="value"/>.</summary>
-    private static int FirstAbove(double[] sorted, double value)
-    {
-        int low = 0, high = sorted.Length;
-        while (low < high)
-        {
-            var mid = (low + high) >>> 1;
-            if (sorted[mid] <= value) low = mid + 1; else high = mid;
-        }
-        return low;
     }
 }

@@ -20,7 +20,7 @@ public sealed class JigsawBiasAucMetric : IMetric
 
     public JigsawBiasAucMetric(MetricParameters parameters)
     {
-        ParameterCheck.OnlyKnown(parameters, "jigsaw_bias_auc", "toxicity_column", "identity_columns", "power", "weight");
+        parameters.RequireKnown("jigsaw_bias_auc", "toxicity_column", "identity_columns", "power", "weight");
         var toxicity = parameters.GetString("toxicity_column", "toxicity")!;
         if (string.IsNullOrWhiteSpace(toxicity))
             throw new ArgumentException("Parameter 'toxicity_column' must name an answer column.");
@@ -30,13 +30,13 @@ public sealed class JigsawBiasAucMetric : IMetric
             throw new ArgumentException("Parameter 'identity_columns' must list distinct, non-empty answer column names.");
         if (identities.Contains(toxicity, StringComparer.Ordinal))
             throw new ArgumentException($"Parameter 'identity_columns' must not contain the toxicity column '{toxicity}'.");
-        var power = ParameterCheck.OptionalNumber(parameters, "power") ?? -5;
+        var power = parameters.OptionalNumber("power") ?? -5;
         if (power == 0)
             throw new ArgumentException("Parameter 'power' must be non-zero (the generalised mean divides by it).");
         _toxicityColumn = toxicity;
         _identityColumns = identities;
         _power = power;
-        _weight = ParameterCheck.OptionalNumber(parameters, "weight") ?? 0.25;
+        _weight = parameters.OptionalNumber("weight") ?? 0.25;
     }
 
     public string Family => "jigsaw_bias_auc";

@@ -26,14 +26,14 @@ public sealed class LogLossMetric : IMetric
 
     public LogLossMetric(MetricParameters parameters)
     {
-        ParameterCheck.OnlyKnown(parameters, "log_loss", "truth", "eps", "normalize", "zero_sum_divisor");
-        _truth = ParameterCheck.OneOf(parameters, "truth", "label", "label", "binary", "onehot");
-        _eps = parameters.GetString("eps", "auto") == "auto" ? Float64Epsilon : ParameterCheck.OptionalNumber(parameters, "eps")!.Value;
+        parameters.RequireKnown("log_loss", "truth", "eps", "normalize", "zero_sum_divisor");
+        _truth = parameters.Choice("truth", "label", "label", "binary", "onehot");
+        _eps = parameters.GetString("eps", "auto") == "auto" ? Float64Epsilon : parameters.OptionalNumber("eps")!.Value;
         if (_eps <= 0 || _eps >= 0.5) throw new ArgumentException($"Parameter 'eps' must be 'auto' or a number in (0, 0.5), not {_eps}.");
-        _normalize = ParameterCheck.OneOf(parameters, "normalize", "none", "none", "after_clip", "before_clip");
+        _normalize = parameters.Choice("normalize", "none", "none", "after_clip", "before_clip");
         if (_normalize != "none" && _truth != "onehot")
             throw new ArgumentException("Parameter 'normalize' applies only to truth 'onehot'.");
-        var divisor = ParameterCheck.OptionalNumber(parameters, "zero_sum_divisor");
+        var divisor = parameters.OptionalNumber("zero_sum_divisor");
         if (divisor is not null && _normalize != "before_clip")
             throw new ArgumentException("Parameter 'zero_sum_divisor' applies only to normalize 'before_clip'.");
         _zeroSumDivisor = divisor ?? 1.0;
@@ -64,7 +64,7 @@ public sealed class LogLossMetric : IMetric
                 $"Log loss against one probability column needs exactly two classes, but the {target.Problem}; scikit-learn's log_loss raises here.");
         var isPositive = target.IsPositive!;
         var probabilities = prediction.FiniteNumbers();
-        var sum = new AccurateSum();
+        var sum = new CompensatedSum();
         for (var i = 0; i < probabilities.Length; i++)
         {
             var p = Clip(probabilities[i], _eps);
@@ -72,21 +72,21 @@ public sealed class LogLossMetric : IMetric
             var chosen = isPositive[i] ? p : 1 - p;
             sum.Add(-Math.Log(Clip(chosen, Float64Epsilon)));
         }
-        return sum.Value / probabilities.Length;
+        return sum.Sum / probabilities.Length;
     }
 
     private double BinaryLoss(MetricColumn truth, MetricColumn prediction)
     {
         var weights = truth.FiniteNumbers();
         var probabilities = prediction.FiniteNumbers();
-        var sum = new AccurateSum();
+        var sum = new CompensatedSum();
         for (var i = 0; i < probabilities.Length; i++)
         {
             var p = Clip(probabilities[i], _eps);
             var y = weights[i];
             sum.Add(-(y * Math.Log(p) + (1 - y) * Math.Log(1 - p)));
         }
-        return sum.Value / probabilities.Length;
+        return sum.Sum / probabilities.Length;
     }
 
     private double OneHotLoss(IReadOnlyList<MetricColumn> truthColumns, IReadOnlyList<MetricColumn> predictionColumns)
@@ -101,7 +101,7 @@ public sealed class LogLossMetric : IMetric
         }
         var rows = truth[0].Length;
         var row = new double[classes];
-        var sum = new AccurateSum();
+        var sum = new CompensatedSum();
         for (var i = 0; i < rows; i++)
         {
             for (var c = 0; c < classes; c++) row[c] = predicted[c][i];
@@ -115,7 +115,7 @@ public sealed class LogLossMetric : IMetric
             }
             sum.Add(-loss);
         }
-        return sum.Value / rows;
+        return sum.Sum / rows;
     }
 
     private void PrepareRow(double[] row)

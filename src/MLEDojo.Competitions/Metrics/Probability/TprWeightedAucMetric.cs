@@ -14,21 +14,8 @@ public sealed class TprWeightedAucMetric : IMetric
 
     public TprWeightedAucMetric(MetricParameters parameters)
     {
-        ParameterCheck.OnlyKnown(parameters, "tpr_weighted_auc", "tpr_thresholds", "weights");
-        double[]? thresholds, weights;
-        try
-        {
-            thresholds = parameters.GetDoubles("tpr_thresholds");
-            weights = parameters.GetDoubles("weights");
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new ArgumentException("Parameters 'tpr_thresholds' and 'weights' must be arrays of numbers.", e);
-        }
-        if (thresholds is null || weights is null)
-            throw new ArgumentException("Parameters 'tpr_thresholds' and 'weights' are required arrays of numbers.");
-        if (thresholds.Length < 2 || weights.Length != thresholds.Length - 1)
-            throw new ArgumentException("'tpr_thresholds' needs at least two values and 'weights' one value per band between them.");
+        parameters.RequireKnown("tpr_weighted_auc", "tpr_thresholds", "weights");
+        var (thresholds, weights) = TprBands.Read(parameters);
         for (var i = 0; i < thresholds.Length; i++)
             if (!double.IsFinite(thresholds[i]) || (i > 0 && thresholds[i] <= thresholds[i - 1]))
                 throw new ArgumentException("'tpr_thresholds' must be finite and strictly increasing.");
@@ -42,9 +29,7 @@ public sealed class TprWeightedAucMetric : IMetric
 
     public double Evaluate(MetricInput input)
     {
-        if (input.Truth.Count != 1)
-            throw new CompetitionDataException($"The tpr_weighted_auc metric scores exactly one target column, not {input.Truth.Count}.");
-        if (input.RowCount == 0) throw new CompetitionDataException("The answer has no rows, so the weighted AUC is undefined.");
+        SingleTarget.Require(input, "tpr_weighted_auc", "the weighted AUC");
         var target = BinaryTarget.Read(input.Truth[0]);
         if (target.Problem is not null)
             throw new CompetitionDataException($"The weighted AUC is undefined because the {target.Problem}.");
@@ -57,11 +42,11 @@ public sealed class TprWeightedAucMetric : IMetric
         {
             var low = _thresholds[band];
             var high = _thresholds[band + 1];
-            var start = SearchLeft(tpr, low);
-            var end = SearchRight(tpr, high);
+            var start = SearchSorted.Left(tpr, low);
+            var end = SearchSorted.Right(tpr, high);
             if (start >= end) continue;
             // np.trapz(y=fpr, x=tpr) over [low] + tpr[start:end] + [high] with the FPRs of the band's end points.
-            var area = new AccurateSum();
+            var area = new CompensatedSum();
             double previousX = low, previousY = fpr[start];
             for (var k = start; k <= end; k++)
             {
@@ -71,34 +56,10 @@ public sealed class TprWeightedAucMetric : IMetric
                 previousX = x;
                 previousY = y;
             }
-            weighted += _weights[band] * area.Value;
+            weighted += _weights[band] * area.Sum;
         }
         double totalWeight = 0;
         foreach (var w in _weights) totalWeight += w;
         return 1 - weighted / totalWeight;
-    }
-
-    /// <summary>np.searchsorted(side="left"): the first index whose value is ≥ <paramref name="value"/>.</summary>
-    private static int SearchLeft(double[] sorted, double value)
-    {
-        int low = 0, high = sorted.Length;
-        while (low < high)
-        {
-            var mid = (low + high) >>> 1;
-            if (sorted[mid] < value) low = mid + 1; else high = mid;
-        }
-        return low;
-    }
-
-    /// <summary>np.searchsorted(side="right"): the first index whose value is &gt; <paramref name="value"/>.</summary>
-    private static int SearchRight(double[] sorted, double value)
-    {
-        int low = 0, high = sorted.Length;
-        while (low < high)
-        {
-            var mid = (low + high) >>> 1;
-            if (sorted[mid] <= value) low = mid + 1; else high = mid;
-        }
-        return low;
     }
 }

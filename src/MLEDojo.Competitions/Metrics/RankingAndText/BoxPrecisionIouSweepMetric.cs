@@ -16,8 +16,8 @@ public sealed class BoxPrecisionIouSweepMetric : IMetric
 
     public BoxPrecisionIouSweepMetric(MetricParameters parameters)
     {
-        MetricGuard.AllowOnly(parameters, FamilyName, "thresholds");
-        _thresholds = parameters.GetDoubles("thresholds") ?? throw new ArgumentException("Parameter 'thresholds' (a list of IoU thresholds) is required.");
+        parameters.RequireKnown(FamilyName, "thresholds");
+        _thresholds = parameters.RequiredDoubles("thresholds", "a list of IoU thresholds");
         if (_thresholds.Length == 0 || _thresholds.Any(t => !(t > 0 && t <= 1)))
             throw new ArgumentException("Parameter 'thresholds' must be a non-empty list of numbers in (0, 1].");
     }
@@ -34,7 +34,7 @@ public sealed class BoxPrecisionIouSweepMetric : IMetric
         var answerBoxes = new List<Box>();
         var predictedBoxes = new List<Box>();
         var claimed = new List<bool>();
-        var mean = new MeanAccumulator();
+        var mean = new CompensatedSum();
         for (var row = 0; row < answers.Length; row++)
         {
             Parse(truth, answers[row], row, answerBoxes);
@@ -102,7 +102,7 @@ public sealed class BoxPrecisionIouSweepMetric : IMetric
         var text = cell.AsSpan();
         Span<double> values = stackalloc double[ValuesPerBox];
         var filled = 0;
-        foreach (var token in PythonText.Tokens(text))
+        foreach (var token in PythonWhiteSpace.Tokens(text))
         {
             // Upstream converts every token before grouping, so a bad trailing token fails the row too.
             if (!PythonText.TryParseFloat(text[token], out var value))

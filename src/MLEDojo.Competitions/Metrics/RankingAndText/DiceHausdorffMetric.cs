@@ -16,36 +16,25 @@ public sealed class DiceHausdorffMetric : IMetric
 
     public DiceHausdorffMetric(MetricParameters parameters)
     {
-        MetricGuard.AllowOnly(parameters, FamilyName, "size", "dice_weight");
-        _size = MetricGuard.PositiveInt(parameters, "size", null);
+        parameters.RequireKnown(FamilyName, "size", "dice_weight");
+        _size = parameters.PositiveInt("size", null);
         if (_size > 46_000) throw new ArgumentException($"Parameter 'size' must be at most 46000 (the grid must fit in memory), not {_size}.");
-        _diceWeight = MetricGuard.FiniteDouble(parameters, "dice_weight", 0.4);
-        if (_diceWeight is < 0 or > 1) throw new ArgumentException($"Parameter 'dice_weight' must be between 0 and 1, not {_diceWeight}.");
+        _diceWeight = parameters.UnitInterval("dice_weight", 0.4);
     }
 
     public string Family => FamilyName;
 
     public double Evaluate(MetricInput input)
     {
-        MetricGuard.Require(input, FamilyName, 1);
-        var truth = input.Truth[0];
-        var prediction = input.Prediction[0];
-        var answers = truth.Texts;
-        var predictions = prediction.Texts;
-        var pixelCount = (long)_size * _size;
-        var answerMask = new RunLengthMask(RunLengthRules.PairedNumpySlices, pixelCount);
-        var predictedMask = new RunLengthMask(RunLengthRules.PairedNumpySlices, pixelCount);
         var hausdorff = new HausdorffOnGrid(_size);
-        var dice = new MeanAccumulator();
-        var distance = new MeanAccumulator();
-        for (var row = 0; row < answers.Length; row++)
+        var dice = new CompensatedSum();
+        var distance = new CompensatedSum();
+        RunLengthRows.ForEach(input, FamilyName, RunLengthRules.PairedNumpySlices, (long)_size * _size, predictionFirst: false, (answer, predicted) =>
         {
-            answerMask.DecodeOrThrow(truth, answers[row], row);
-            predictedMask.DecodeOrThrow(prediction, predictions[row], row);
-            var total = answerMask.PixelCount + predictedMask.PixelCount;
-            dice.Add(total == 0 ? 0.0 : 2.0 * answerMask.CountCommon(predictedMask) / total);
-            distance.Add(NormalisedHausdorff(answerMask, predictedMask, hausdorff));
-        }
+            var total = answer.PixelCount + predicted.PixelCount;
+            dice.Add(total == 0 ? 0.0 : 2.0 * answer.CountCommon(predicted) / total);
+            distance.Add(NormalisedHausdorff(answer, predicted, hausdorff));
+        });
         return _diceWeight * dice.Mean + (1 - _diceWeight) * (1 - distance.Mean);
     }
 

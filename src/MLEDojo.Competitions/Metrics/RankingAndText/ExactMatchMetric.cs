@@ -22,9 +22,9 @@ public sealed class ExactMatchMetric : IMetric
 
     public ExactMatchMetric(MetricParameters parameters)
     {
-        MetricGuard.AllowOnly(parameters, FamilyName, "score", "compare", "first_token");
-        _errorRate = MetricGuard.OneOf(parameters, "score", "accuracy", "accuracy", "error_rate") == "error_rate";
-        _compareRaw = MetricGuard.OneOf(parameters, "compare", "text", "text", "raw") == "raw";
+        parameters.RequireKnown(FamilyName, "score", "compare", "first_token");
+        _errorRate = parameters.Choice("score", "accuracy", "accuracy", "error_rate") == "error_rate";
+        _compareRaw = parameters.Choice("compare", "text", "text", "raw") == "raw";
         _firstToken = parameters.GetBool("first_token", false);
         if (_firstToken && _compareRaw)
             throw new ArgumentException("Parameter 'first_token' needs compare: \"text\" (the token is a text).");
@@ -52,7 +52,7 @@ public sealed class ExactMatchMetric : IMetric
             var predicted = PythonText.Str(predictions[row]).AsSpan();
             if (_firstToken)
             {
-                var tokens = PythonText.Tokens(predicted);
+                var tokens = PythonWhiteSpace.Tokens(predicted);
                 if (!tokens.MoveNext())
                     throw prediction.Problem(
                         $"Column '{prediction.Name}' is blank at row {row + 1}; each row needs at least one predicted label.");

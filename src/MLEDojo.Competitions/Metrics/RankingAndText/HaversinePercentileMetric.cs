@@ -13,7 +13,7 @@ public sealed class HaversinePercentileMetric : IMetric
     private const double EarthRadiusMetres = 6371000;
     private const double DegreesToRadians = Math.PI / 180.0;
 
-    public HaversinePercentileMetric(MetricParameters parameters) => MetricGuard.AllowOnly(parameters, FamilyName);
+    public HaversinePercentileMetric(MetricParameters parameters) => parameters.RequireKnown(FamilyName);
 
     public string Family => FamilyName;
 
@@ -27,7 +27,7 @@ public sealed class HaversinePercentileMetric : IMetric
         var predictedLatitude = input.Prediction[2].FiniteNumbers();
         var predictedLongitude = input.Prediction[3].FiniteNumbers();
 
-        var trips = new MeanAccumulator();
+        var trips = new CompensatedSum();
         var errors = new List<double>();
         for (var i = 0; i < answerOrder.Length; i++)
         {

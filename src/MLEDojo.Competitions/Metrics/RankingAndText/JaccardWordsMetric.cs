@@ -20,11 +20,9 @@ public sealed class JaccardWordsMetric : IMetric
 
     public JaccardWordsMetric(MetricParameters parameters)
     {
-        MetricGuard.AllowOnly(parameters, FamilyName, "both_empty", "missing");
-        _bothEmptyScore = MetricGuard.FiniteDouble(parameters, "both_empty", 1.0);
-        if (_bothEmptyScore is < 0 or > 1)
-            throw new ArgumentException($"Parameter 'both_empty' must be between 0 and 1, not {_bothEmptyScore}.");
-        _rejectMissing = MetricGuard.OneOf(parameters, "missing", "nan_text", "nan_text", "reject") == "reject";
+        parameters.RequireKnown(FamilyName, "both_empty", "missing");
+        _bothEmptyScore = parameters.UnitInterval("both_empty", 1.0);
+        _rejectMissing = parameters.Choice("missing", "nan_text", "nan_text", "reject") == "reject";
     }
 
     public string Family => FamilyName;
@@ -38,7 +36,7 @@ public sealed class JaccardWordsMetric : IMetric
         var predictions = prediction.Texts;
         var answerWords = new WordSet();
         var predictedWords = new WordSet();
-        var mean = new MeanAccumulator();
+        var mean = new CompensatedSum();
         for (var row = 0; row < answers.Length; row++)
         {
             answerWords.Fill(Cell(truth, answers[row], row));
@@ -71,7 +69,7 @@ public sealed class JaccardWordsMetric : IMetric
             if (_lowered.Length < text.Length) _lowered = new char[Math.Max(text.Length, _lowered.Length * 2)];
             var lowered = _lowered.AsMemory(0, text.Length);
             text.AsSpan().ToLowerInvariant(lowered.Span);
-            foreach (var token in PythonText.Tokens(lowered.Span)) _words.Add(lowered[token]);
+            foreach (var token in PythonWhiteSpace.Tokens(lowered.Span)) _words.Add(lowered[token]);
         }
 
         public int CountCommon(WordSet other)

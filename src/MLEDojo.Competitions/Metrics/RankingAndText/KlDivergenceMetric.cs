@@ -17,13 +17,13 @@ public sealed class KlDivergenceMetric : IMetric
 
     public KlDivergenceMetric(MetricParameters parameters)
     {
-        MetricGuard.AllowOnly(parameters, FamilyName, "eps", "row_sum_atol");
-        _epsilon = MetricGuard.FiniteDouble(parameters, "eps", 1e-15);
+        parameters.RequireKnown(FamilyName, "eps", "row_sum_atol");
+        _epsilon = parameters.FiniteDouble("eps", 1e-15);
         if (_epsilon is <= 0 or >= 1)
             throw new ArgumentException($"Parameter 'eps' must be in (0, 1), not {_epsilon}.");
         if (parameters.Has("row_sum_atol") && parameters.GetString("row_sum_atol") is not null)
         {
-            _rowSumTolerance = MetricGuard.FiniteDouble(parameters, "row_sum_atol", 0);
+            _rowSumTolerance = parameters.FiniteDouble("row_sum_atol", 0);
             if (_rowSumTolerance < 0) throw new ArgumentException($"Parameter 'row_sum_atol' must be non-negative, not {_rowSumTolerance}.");
         }
     }
@@ -39,7 +39,7 @@ public sealed class KlDivergenceMetric : IMetric
         var predictions = input.Prediction.Select(c => c.FiniteNumbers()).ToArray();
         if (_rowSumTolerance is { } tolerance) CheckRowSums(input.Prediction, predictions, tolerance);
 
-        var mean = new MeanAccumulator();
+        var mean = new CompensatedSum();
         for (var row = 0; row < input.RowCount; row++)
         {
             double answerSum = 0;

@@ -19,10 +19,10 @@ public sealed class LaplaceLogLikelihoodMetric : IMetric
 
     public LaplaceLogLikelihoodMetric(MetricParameters parameters)
     {
-        MetricGuard.AllowOnly(parameters, FamilyName, "sigma_min", "delta_max", "last_weeks");
-        _sigmaMin = MetricGuard.FiniteDouble(parameters, "sigma_min", 70);
-        _deltaMax = MetricGuard.FiniteDouble(parameters, "delta_max", 1000);
-        _lastWeeks = MetricGuard.PositiveInt(parameters, "last_weeks", 3);
+        parameters.RequireKnown(FamilyName, "sigma_min", "delta_max", "last_weeks");
+        _sigmaMin = parameters.FiniteDouble("sigma_min", 70);
+        _deltaMax = parameters.FiniteDouble("delta_max", 1000);
+        _lastWeeks = parameters.PositiveInt("last_weeks", 3);
         if (_sigmaMin <= 0) throw new ArgumentException($"Parameter 'sigma_min' must be positive, not {_sigmaMin}.");
         if (_deltaMax <= 0) throw new ArgumentException($"Parameter 'delta_max' must be positive, not {_deltaMax}.");
     }
@@ -41,7 +41,7 @@ public sealed class LaplaceLogLikelihoodMetric : IMetric
         var predicted = predictedColumn.Numbers;
         var confidence = confidenceColumn.Numbers;
 
-        var mean = new MeanAccumulator();
+        var mean = new CompensatedSum();
         foreach (var row in LatestRowsPerPatient(input.Truth[0], keys, trueValues))
         {
             if (!double.IsFinite(predicted[row]))

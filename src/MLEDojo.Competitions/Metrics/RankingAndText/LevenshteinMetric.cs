@@ -21,8 +21,8 @@ public sealed class LevenshteinMetric : IMetric
 
     public LevenshteinMetric(MetricParameters parameters)
     {
-        MetricGuard.AllowOnly(parameters, FamilyName, "tokens", "normalized");
-        _integerTokens = MetricGuard.OneOf(parameters, "tokens", "characters", "characters", "integers") == "integers";
+        parameters.RequireKnown(FamilyName, "tokens", "normalized");
+        _integerTokens = parameters.Choice("tokens", "characters", "characters", "integers") == "integers";
         _normalized = parameters.GetBool("normalized", false);
     }
 
@@ -105,7 +105,7 @@ public sealed class LevenshteinMetric : IMetric
         for (var row = 0; row < texts.Length; row++)
         {
             var text = PythonText.Str(texts[row]).AsSpan();
-            foreach (var token in PythonText.Tokens(text))
+            foreach (var token in PythonWhiteSpace.Tokens(text))
             {
                 if (!PythonText.TryParseInt(text[token], out var value))
                     throw column.Problem(

@@ -23,9 +23,9 @@ public sealed class MapAtKMetric : IMetric
 
     public MapAtKMetric(MetricParameters parameters)
     {
-        MetricGuard.AllowOnly(parameters, FamilyName, "k", "truth", "strip_truth", "separator");
-        _k = MetricGuard.PositiveInt(parameters, "k", null);
-        _truthIsList = MetricGuard.OneOf(parameters, "truth", "list", "list", "single") == "list";
+        parameters.RequireKnown(FamilyName, "k", "truth", "strip_truth", "separator");
+        _k = parameters.PositiveInt("k", null);
+        _truthIsList = parameters.Choice("truth", "list", "list", "single") == "list";
         _stripTruth = parameters.GetBool("strip_truth", false);
         if (_stripTruth && _truthIsList)
             throw new ArgumentException("Parameter 'strip_truth' only applies to truth: \"single\" (a list is split anyway).");
@@ -40,7 +40,7 @@ public sealed class MapAtKMetric : IMetric
         MetricGuard.Require(input, FamilyName, 1);
         var truth = input.Truth[0].Texts;
         var prediction = input.Prediction[0].Texts;
-        var mean = new MeanAccumulator();
+        var mean = new CompensatedSum();
         var truthItems = new List<Range>();
         for (var row = 0; row < input.RowCount; row++)
         {
@@ -53,14 +53,9 @@ public sealed class MapAtKMetric : IMetric
 
     private double ScoreAgainstSingle(ReadOnlySpan<char> answer, ReadOnlySpan<char> predicted)
     {
-        if (_stripTruth) answer = PythonText.Strip(answer);
-        var rank = 0;
-        foreach (var token in new SplitEnumerator(predicted, _separator))
-        {
-            if (++rank > _k) break;
-            if (predicted[token].SequenceEqual(answer)) return 1.0 / rank;
-        }
-        return 0.0;
+        if (_stripTruth) answer = PythonWhiteSpace.Strip(answer);
+        var rank = FirstHitRank.Find(answer, predicted, _k, _separator);
+        return rank == 0 ? 0.0 : 1.0 / rank;
     }
 
     private double ScoreAgainstList(ReadOnlySpan<char> answer, ReadOnlySpan<char> predicted, List<Range> truthItems)

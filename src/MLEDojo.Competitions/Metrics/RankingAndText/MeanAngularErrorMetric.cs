@@ -8,7 +8,7 @@ public sealed class MeanAngularErrorMetric : IMetric
 {
     public const string FamilyName = "mean_angular_error";
 
-    public MeanAngularErrorMetric(MetricParameters parameters) => MetricGuard.AllowOnly(parameters, FamilyName);
+    public MeanAngularErrorMetric(MetricParameters parameters) => parameters.RequireKnown(FamilyName);
 
     public string Family => FamilyName;
 
@@ -19,7 +19,7 @@ public sealed class MeanAngularErrorMetric : IMetric
         var trueZenith = input.Truth[1].FiniteNumbers();
         var predictedAzimuth = input.Prediction[0].FiniteNumbers();
         var predictedZenith = input.Prediction[1].FiniteNumbers();
-        var mean = new MeanAccumulator();
+        var mean = new CompensatedSum();
         for (var row = 0; row < input.RowCount; row++)
         {
             var cosine = Math.Sin(trueZenith[row]) * Math.Sin(predictedZenith[row]) * Math.Cos(trueAzimuth[row] - predictedAzimuth[row])

@@ -15,8 +15,8 @@ public sealed class NdcgAtKMetric : IMetric
 
     public NdcgAtKMetric(MetricParameters parameters)
     {
-        MetricGuard.AllowOnly(parameters, FamilyName, "k");
-        _k = MetricGuard.PositiveInt(parameters, "k", null);
+        parameters.RequireKnown(FamilyName, "k");
+        _k = parameters.PositiveInt("k", null);
     }
 
     public string Family => FamilyName;
@@ -26,21 +26,13 @@ public sealed class NdcgAtKMetric : IMetric
         MetricGuard.Require(input, FamilyName, 1);
         var truth = input.Truth[0].Texts;
         var prediction = input.Prediction[0].Texts;
-        var mean = new MeanAccumulator();
+        var mean = new CompensatedSum();
         for (var row = 0; row < input.RowCount; row++)
         {
             var answer = PythonText.Str(truth[row]).AsSpan();
             var predicted = PythonText.Str(prediction[row]).AsSpan();
-            var gain = 0.0;
-            var rank = 0;
-            foreach (var token in PythonText.Tokens(predicted))
-            {
-                if (++rank > _k) break;
-                if (!predicted[token].SequenceEqual(answer)) continue;
-                gain = 1.0 / Math.Log2(rank + 1);
-                break;
-            }
-            mean.Add(gain);
+            var rank = FirstHitRank.Find(answer, predicted, _k, separator: null);
+            mean.Add(rank == 0 ? 0.0 : 1.0 / Math.Log2(rank + 1));
         }
         return mean.Mean;
     }

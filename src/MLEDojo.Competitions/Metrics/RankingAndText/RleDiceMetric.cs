@@ -12,32 +12,20 @@ public sealed class RleDiceMetric : IMetric
 
     public RleDiceMetric(MetricParameters parameters)
     {
-        MetricGuard.AllowOnly(parameters, FamilyName, "both_empty");
-        _bothEmptyScore = MetricGuard.FiniteDouble(parameters, "both_empty", 1.0);
-        if (_bothEmptyScore is < 0 or > 1)
-            throw new ArgumentException($"Parameter 'both_empty' must be between 0 and 1, not {_bothEmptyScore}.");
+        parameters.RequireKnown(FamilyName, "both_empty");
+        _bothEmptyScore = parameters.UnitInterval("both_empty", 1.0);
     }
 
     public string Family => FamilyName;
 
     public double Evaluate(MetricInput input)
     {
-        MetricGuard.Require(input, FamilyName, 1);
-        var truth = input.Truth[0];
-        var prediction = input.Prediction[0];
-        var answers = truth.Texts;
-        var predictions = prediction.Texts;
-        var answerMask = new RunLengthMask(RunLengthRules.PixelSet);
-        var predictedMask = new RunLengthMask(RunLengthRules.PixelSet);
-        var mean = new MeanAccumulator();
-        for (var row = 0; row < answers.Length; row++)
+        var mean = new CompensatedSum();
+        RunLengthRows.ForEach(input, FamilyName, RunLengthRules.PixelSet, pixelCount: 0, predictionFirst: true, (answer, predicted) =>
         {
-            // The submission is validated first upstream, so its errors win over the answer's.
-            predictedMask.DecodeOrThrow(prediction, predictions[row], row);
-            answerMask.DecodeOrThrow(truth, answers[row], row);
-            var total = answerMask.PixelCount + predictedMask.PixelCount;
-            mean.Add(total == 0 ? _bothEmptyScore : 2.0 * answerMask.CountCommon(predictedMask) / total);
-        }
+            var total = answer.PixelCount + predicted.PixelCount;
+            mean.Add(total == 0 ? _bothEmptyScore : 2.0 * answer.CountCommon(predicted) / total);
+        });
         return mean.Mean;
     }
 }

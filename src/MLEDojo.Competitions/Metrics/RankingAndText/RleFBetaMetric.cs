@@ -13,8 +13,8 @@ public sealed class RleFBetaMetric : IMetric
 
     public RleFBetaMetric(MetricParameters parameters)
     {
-        MetricGuard.AllowOnly(parameters, FamilyName, "beta");
-        var beta = MetricGuard.FiniteDouble(parameters, "beta", 1.0);
+        parameters.RequireKnown(FamilyName, "beta");
+        var beta = parameters.FiniteDouble("beta", 1.0);
         if (beta <= 0) throw new ArgumentException($"Parameter 'beta' must be positive, not {beta}.");
         _betaSquared = Math.Pow(beta, 2);
     }
@@ -23,26 +23,17 @@ public sealed class RleFBetaMetric : IMetric
 
     public double Evaluate(MetricInput input)
     {
-        MetricGuard.Require(input, FamilyName, 1);
-        var truth = input.Truth[0];
-        var prediction = input.Prediction[0];
-        var answers = truth.Texts;
-        var predictions = prediction.Texts;
-        var answerMask = new RunLengthMask(RunLengthRules.StrictPixelSet);
-        var predictedMask = new RunLengthMask(RunLengthRules.StrictPixelSet);
-        var mean = new MeanAccumulator();
-        for (var row = 0; row < answers.Length; row++)
+        var mean = new CompensatedSum();
+        RunLengthRows.ForEach(input, FamilyName, RunLengthRules.StrictPixelSet, pixelCount: 0, predictionFirst: false, (answer, predicted) =>
         {
-            answerMask.DecodeOrThrow(truth, answers[row], row);
-            predictedMask.DecodeOrThrow(prediction, predictions[row], row);
-            var truePositives = answerMask.CountCommon(predictedMask);
-            var falsePositives = predictedMask.PixelCount - truePositives;
-            var falseNegatives = answerMask.PixelCount - truePositives;
+            var truePositives = answer.CountCommon(predicted);
+            var falsePositives = predicted.PixelCount - truePositives;
+            var falseNegatives = answer.PixelCount - truePositives;
             var precision = truePositives + falsePositives > 0 ? (double)truePositives / (truePositives + falsePositives) : 1.0;
             var recall = truePositives + falseNegatives > 0 ? (double)truePositives / (truePositives + falseNegatives) : 1.0;
             var denominator = _betaSquared * precision + recall;
             mean.Add(denominator > 0 ? (1 + _betaSquared) * precision * recall / denominator : 0.0);
-        }
+        });
         return mean.Mean;
     }
 }

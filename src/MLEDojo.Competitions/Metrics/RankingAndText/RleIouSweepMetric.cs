@@ -14,9 +14,9 @@ public sealed class RleIouSweepMetric : IMetric
 
     public RleIouSweepMetric(MetricParameters parameters)
     {
-        MetricGuard.AllowOnly(parameters, FamilyName, "height", "width", "thresholds");
-        _pixelCount = (long)MetricGuard.PositiveInt(parameters, "height", null) * MetricGuard.PositiveInt(parameters, "width", null);
-        _thresholds = parameters.GetDoubles("thresholds") ?? throw new ArgumentException("Parameter 'thresholds' (a list of IoU thresholds) is required.");
+        parameters.RequireKnown(FamilyName, "height", "width", "thresholds");
+        _pixelCount = (long)parameters.PositiveInt("height", null) * parameters.PositiveInt("width", null);
+        _thresholds = parameters.RequiredDoubles("thresholds", "a list of IoU thresholds");
         if (_thresholds.Length == 0 || _thresholds.Any(t => !double.IsFinite(t)))
             throw new ArgumentException("Parameter 'thresholds' must be a non-empty list of finite numbers.");
     }
@@ -25,26 +25,17 @@ public sealed class RleIouSweepMetric : IMetric
 
     public double Evaluate(MetricInput input)
     {
-        MetricGuard.Require(input, FamilyName, 1);
-        var truth = input.Truth[0];
-        var prediction = input.Prediction[0];
-        var answers = truth.Texts;
-        var predictions = prediction.Texts;
-        var answerMask = new RunLengthMask(RunLengthRules.NumpySlices, _pixelCount);
-        var predictedMask = new RunLengthMask(RunLengthRules.NumpySlices, _pixelCount);
-        var mean = new MeanAccumulator();
-        for (var row = 0; row < answers.Length; row++)
+        var mean = new CompensatedSum();
+        RunLengthRows.ForEach(input, FamilyName, RunLengthRules.NumpySlices, _pixelCount, predictionFirst: false, (answer, predicted) =>
         {
-            answerMask.DecodeOrThrow(truth, answers[row], row);
-            predictedMask.DecodeOrThrow(prediction, predictions[row], row);
-            var common = answerMask.CountCommon(predictedMask);
-            var union = answerMask.PixelCount + predictedMask.PixelCount - common;
+            var common = answer.CountCommon(predicted);
+            var union = answer.PixelCount + predicted.PixelCount - common;
             var iou = union == 0 ? 1.0 : (double)common / union;
             var reached = 0;
             foreach (var threshold in _thresholds)
                 if (iou >= threshold) reached++;
             mean.Add((double)reached / _thresholds.Length);
-        }
+        });
         return mean.Mean;
     }
 }

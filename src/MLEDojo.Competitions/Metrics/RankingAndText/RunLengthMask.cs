@@ -41,12 +41,12 @@ internal sealed class RunLengthMask(RunLengthRules rules, long pixelCount = 0)
         PixelCount = 0;
         if (cell is null) return null;
         var text = cell.AsSpan();
-        var tokenCount = PythonText.CountTokens(text);
+        var tokenCount = PythonWhiteSpace.CountTokens(text);
         if (tokenCount % 2 != 0 && rules != RunLengthRules.NumpySlices)
             return $"it has {tokenCount} numbers, but run-length encoding needs pairs of start and length";
         long start = 0;
         var index = 0;
-        foreach (var token in PythonText.Tokens(text))
+        foreach (var token in PythonWhiteSpace.Tokens(text))
         {
             if (!PythonText.TryParseInt(text[token], out var value))
                 return $"'{PythonText.Shorten(text[token].ToString())}' is not an integer";

@@ -19,8 +19,8 @@ public sealed class VocMapMetric : IMetric
 
     public VocMapMetric(MetricParameters parameters)
     {
-        MetricGuard.AllowOnly(parameters, FamilyName, "iou_threshold");
-        _iouThreshold = MetricGuard.FiniteDouble(parameters, "iou_threshold", 0.5);
+        parameters.RequireKnown(FamilyName, "iou_threshold");
+        _iouThreshold = parameters.FiniteDouble("iou_threshold", 0.5);
         if (_iouThreshold is <= 0 or > 1) throw new ArgumentException($"Parameter 'iou_threshold' must be in (0, 1], not {_iouThreshold}.");
     }
 
@@ -34,7 +34,7 @@ public sealed class VocMapMetric : IMetric
         Collect(input.Truth[0], answersByClass);
         Collect(input.Prediction[0], predictionsByClass);
 
-        var mean = new MeanAccumulator();
+        var mean = new CompensatedSum();
         foreach (var (label, answers) in answersByClass)
             mean.Add(AveragePrecision(answers, predictionsByClass.GetValueOrDefault(label) ?? []));
         return mean.Count == 0 ? 0.0 : mean.Mean;
@@ -116,11 +116,11 @@ public sealed class VocMapMetric : IMetric
         {
             if (cells[row] is null) continue;
             var text = cells[row].AsSpan();
-            if (PythonText.CountTokens(text) % ValuesPerDetection != 0) continue;
+            if (PythonWhiteSpace.CountTokens(text) % ValuesPerDetection != 0) continue;
             var position = 0;
             var label = "";
             var parsed = true;
-            foreach (var token in PythonText.Tokens(text))
+            foreach (var token in PythonWhiteSpace.Tokens(text))
             {
                 var slot = position++ % ValuesPerDetection;
                 if (slot == 0)

@@ -2,7 +2,7 @@ namespace MLEDojo.Competitions.Metrics.Regression;
 
 /// <summary><c>mae</c>: scikit-learn <c>mean_absolute_error</c>. Params: <c>reduce</c>.</summary>
 internal sealed class AbsoluteErrorMetric(MetricParameters parameters)
-    : ElementwiseErrorMetric("mae", new RegressionParameters("mae", parameters, "reduce").Reduction)
+    : ElementwiseErrorMetric("mae", parameters.RequireKnown("mae", "reduce").Reduction())
 {
     protected override void FillLosses(MetricColumn truth, MetricColumn prediction, double[] losses)
     {

@@ -9,3 +9,14 @@ internal enum ColumnReduction
     /// <summary>One score over every cell, as numpy computes it on the 2-D array.</summary>
     Flatten,
 }
+
+internal static class ColumnReductionParameter
+{
+    /// <summary>The catalog's <c>reduce</c>: <c>column_mean</c> (default) or <c>flatten</c>.</summary>
+    public static ColumnReduction Reduction(this MetricParameters parameters) =>
+        parameters.Choice("reduce", "column_mean", "column_mean", "flatten") switch
+        {
+            "flatten" => ColumnReduction.Flatten,
+            _ => ColumnReduction.ColumnMean,
+        };
+}

@@ -17,10 +17,10 @@ internal sealed class CorrelationMetric : IMetric
     {
         Family = family;
         _correlation = correlation;
-        var reader = new RegressionParameters(family, parameters, "reduce", "undefined", "drop_missing_truth");
-        _reduction = reader.Reduction;
-        _undefinedIsZero = reader.Choice("undefined", "error", "error", "zero") == "zero";
-        _dropMissingTruth = reader.Flag("drop_missing_truth", false);
+        parameters.RequireKnown(family, "reduce", "undefined", "drop_missing_truth");
+        _reduction = parameters.Reduction();
+        _undefinedIsZero = parameters.Choice("undefined", "error", "error", "zero") == "zero";
+        _dropMissingTruth = parameters.Flag("drop_missing_truth", false);
     }
 
     public static CorrelationMetric Pearson(MetricParameters parameters) => new("pearson", (x, y) => Correlations.Pearson(x, y), parameters);

@@ -87,8 +87,8 @@ internal static class Correlations
     private static double CenteredCorrelation(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
         var n = x.Length;
-        var meanX = PairwiseSummation.Mean(x);
-        var meanY = PairwiseSummation.Mean(y);
+        var meanX = NumpySum.Mean(x);
+        var meanY = NumpySum.Mean(y);
         var products = new double[n];
         var squaresX = new double[n];
         var squaresY = new double[n];
@@ -100,7 +100,7 @@ internal static class Correlations
             squaresX[i] = dx * dx;
             squaresY[i] = dy * dy;
         }
-        var r = PairwiseSummation.Sum(products) / Math.Sqrt(PairwiseSummation.Sum(squaresX)) / Math.Sqrt(PairwiseSummation.Sum(squaresY));
+        var r = NumpySum.Sum(products) / Math.Sqrt(NumpySum.Sum(squaresX)) / Math.Sqrt(NumpySum.Sum(squaresY));
         return Math.Clamp(r, -1.0, 1.0);
     }
 

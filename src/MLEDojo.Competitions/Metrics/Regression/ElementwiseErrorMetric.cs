@@ -26,7 +26,7 @@ internal abstract class ElementwiseErrorMetric : IMetric
         for (var column = 0; column < input.Truth.Count; column++)
         {
             FillLosses(input.Truth[column], input.Prediction[column], losses);
-            var sum = PairwiseSummation.Sum(losses);
+            var sum = NumpySum.Sum(losses);
             if (_reduction == ColumnReduction.ColumnMean)
                 columnScores += Finish(sum / losses.Length);
             else

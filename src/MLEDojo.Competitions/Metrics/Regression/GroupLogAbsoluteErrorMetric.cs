@@ -14,9 +14,9 @@ internal sealed class GroupLogAbsoluteErrorMetric : IMetric
 
     public GroupLogAbsoluteErrorMetric(MetricParameters parameters)
     {
-        var reader = new RegressionParameters(Family, parameters, "group_column", "floor");
-        _groupColumn = reader.Text("group_column");
-        _floor = reader.OptionalNumber("floor") ?? 1e-9;
+        parameters.RequireKnown(Family, "group_column", "floor");
+        _groupColumn = parameters.Text("group_column");
+        _floor = parameters.OptionalNumber("floor") ?? 1e-9;
         if (_floor <= 0)
             throw new ArgumentException($"Family '{Family}' parameter 'floor' must be positive, not {_floor}; log(0) has no finite value.");
     }
@@ -41,11 +41,11 @@ internal sealed class GroupLogAbsoluteErrorMetric : IMetric
             while (end < rows.Length && sameGroup(rows[start], rows[end])) end++;
             for (var k = start; k < end; k++)
                 losses[k - start] = Math.Abs(truth[rows[k]] - prediction[rows[k]]);
-            var mae = PairwiseSummation.Mean(losses.AsSpan(0, end - start));
+            var mae = NumpySum.Mean(losses.AsSpan(0, end - start));
             scores.Add(Math.Log(Math.Max(mae, _floor)));
             start = end;
         }
-        return PairwiseSummation.Mean(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(scores));
+        return NumpySum.Mean(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(scores));
     }
 
     /// <summary>

@@ -6,7 +6,7 @@ namespace MLEDojo.Competitions.Metrics.Regression;
 /// </summary>
 internal sealed class MedianAbsoluteErrorMetric(MetricParameters parameters) : IMetric
 {
-    private readonly ColumnReduction _reduction = new RegressionParameters("medae", parameters, "reduce").Reduction;
+    private readonly ColumnReduction _reduction = parameters.RequireKnown("medae", "reduce").Reduction();
 
     public string Family => "medae";
 

@@ -9,15 +9,14 @@ namespace MLEDojo.Competitions.Metrics.Regression;
 /// </summary>
 internal sealed class OrderKendallTauMetric : IMetric
 {
-    public OrderKendallTauMetric(MetricParameters parameters) => _ = new RegressionParameters(Family, parameters);
+    public OrderKendallTauMetric(MetricParameters parameters) => parameters.RequireKnown(Family);
 
     public string Family => "order_kendall_tau";
 
     public double Evaluate(MetricInput input)
     {
         RegressionData.RequireRows(input, Family);
-        if (input.Truth.Count != 1)
-            throw new CompetitionDataException($"Family '{Family}' scores exactly one target column, got {input.Truth.Count}.");
+        RegressionData.RequireOneTarget(input, Family);
         var truthColumn = input.Truth[0];
         var predictionColumn = input.Prediction[0];
         var truth = truthColumn.Texts;
@@ -35,17 +34,17 @@ internal sealed class OrderKendallTauMetric : IMetric
                 $"Column '{predictionColumn.Name}' is empty at row {row + 1}; give the item ids in your predicted order, separated by spaces.");
             positions.Clear();
             var n = 0;
-            foreach (var range in PythonWhitespace.Split(trueOrder))
+            foreach (var range in PythonWhiteSpace.Tokens(trueOrder))
                 lookup[trueOrder.AsSpan(range)] = n++; // a repeated id keeps its last position, as a dict comprehension does
             ranks.Clear();
             if (seen.Length < n) seen = new bool[Math.Max(n, 2 * seen.Length)];
             else Array.Clear(seen, 0, n);
             var distinctSeen = 0;
-            foreach (var range in PythonWhitespace.Split(predictedOrder))
+            foreach (var range in PythonWhiteSpace.Tokens(predictedOrder))
             {
                 if (!lookup.TryGetValue(predictedOrder.AsSpan(range), out var position))
                     throw predictionColumn.Problem(
-                        $"Column '{predictionColumn.Name}' row {row + 1} names '{Shorten(predictedOrder[range])}', which is not an item of that row.");
+                        $"Column '{predictionColumn.Name}' row {row + 1} names '{MetricColumn.Shorten(predictedOrder[range])}', which is not an item of that row.");
                 ranks.Add(position);
                 if (!seen[position])
                 {
@@ -57,7 +56,7 @@ internal sealed class OrderKendallTauMetric : IMetric
             {
                 var missing = positions.First(pair => !seen[pair.Value]).Key;
                 throw predictionColumn.Problem(
-                    $"Column '{predictionColumn.Name}' row {row + 1} leaves out '{Shorten(missing)}' " +
+                    $"Column '{predictionColumn.Name}' row {row + 1} leaves out '{MetricColumn.Shorten(missing)}' " +
                     $"({positions.Count - distinctSeen} of the row's {positions.Count} items are missing); order every item of the row.");
             }
             while (scratch.Count < ranks.Count) scratch.Add(0);
@@ -68,6 +67,4 @@ internal sealed class OrderKendallTauMetric : IMetric
         }
         return denominator == 0 ? 1.0 : 1 - 4 * ((double)inversions / denominator);
     }
-
-    private static string Shorten(string value) => value.Length <= 40 ? value : value[..37] + "...";
 }

@@ -6,7 +6,7 @@ namespace MLEDojo.Competitions.Metrics.Regression;
 /// fraction, not a percentage. Params: <c>reduce</c>.
 /// </summary>
 internal sealed class MapeMetric(MetricParameters parameters)
-    : ElementwiseErrorMetric("mape", new RegressionParameters("mape", parameters, "reduce").Reduction)
+    : ElementwiseErrorMetric("mape", parameters.RequireKnown("mape", "reduce").Reduction())
 {
     protected override void FillLosses(MetricColumn truth, MetricColumn prediction, double[] losses)
     {
@@ -32,9 +32,9 @@ internal sealed class RmspeMetric : IMetric
 
     public RmspeMetric(MetricParameters parameters)
     {
-        var reader = new RegressionParameters(Family, parameters, "reduce", "zero_truth");
-        _reduction = reader.Reduction;
-        _skipZeroTruth = reader.Choice("zero_truth", "error", "error", "skip") == "skip";
+        parameters.RequireKnown(Family, "reduce", "zero_truth");
+        _reduction = parameters.Reduction();
+        _skipZeroTruth = parameters.Choice("zero_truth", "error", "error", "skip") == "skip";
     }
 
     public string Family => "rmspe";
@@ -63,7 +63,7 @@ internal sealed class RmspeMetric : IMetric
             }
             if (count == 0)
                 throw new CompetitionDataException($"Column '{truth.Name}' has no non-zero true value; {Family} is undefined.");
-            var sum = PairwiseSummation.Sum(losses.AsSpan(0, count));
+            var sum = NumpySum.Sum(losses.AsSpan(0, count));
             columnScores += Math.Sqrt(sum / count);
             lossTotal += sum;
             countTotal += count;

@@ -7,7 +7,7 @@ namespace MLEDojo.Competitions.Metrics.Regression;
 /// </summary>
 internal sealed class R2Metric(MetricParameters parameters) : IMetric
 {
-    private readonly ColumnReduction _reduction = new RegressionParameters("r2", parameters, "reduce").Reduction;
+    private readonly ColumnReduction _reduction = parameters.RequireKnown("r2", "reduce").Reduction();
 
     public string Family => "r2";
 
@@ -26,8 +26,8 @@ internal sealed class R2Metric(MetricParameters parameters) : IMetric
             var t = input.Truth[column].FiniteNumbers();
             var p = input.Prediction[column].FiniteNumbers();
             for (var i = 0; i < t.Length; i++) squares[i] = (t[i] - p[i]) * (t[i] - p[i]);
-            residuals[column] = PairwiseSummation.Sum(squares);
-            truthMeans[column] = PairwiseSummation.Mean(t);
+            residuals[column] = NumpySum.Sum(squares);
+            truthMeans[column] = NumpySum.Mean(t);
         }
         if (_reduction == ColumnReduction.Flatten)
         {
@@ -48,7 +48,7 @@ internal sealed class R2Metric(MetricParameters parameters) : IMetric
     private static double SumOfSquares(double[] values, double mean, double[] scratch)
     {
         for (var i = 0; i < values.Length; i++) scratch[i] = (values[i] - mean) * (values[i] - mean);
-        return PairwiseSummation.Sum(scratch);
+        return NumpySum.Sum(scratch);
     }
 
     private static double Score(double residual, double total) =>

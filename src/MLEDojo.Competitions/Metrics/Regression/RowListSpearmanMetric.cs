@@ -9,15 +9,14 @@ namespace MLEDojo.Competitions.Metrics.Regression;
 /// </summary>
 internal sealed class RowListSpearmanMetric : IMetric
 {
-    public RowListSpearmanMetric(MetricParameters parameters) => _ = new RegressionParameters(Family, parameters);
+    public RowListSpearmanMetric(MetricParameters parameters) => parameters.RequireKnown(Family);
 
     public string Family => "mean_row_spearman";
 
     public double Evaluate(MetricInput input)
     {
         RegressionData.RequireRows(input, Family);
-        if (input.Truth.Count != 1)
-            throw new CompetitionDataException($"Family '{Family}' scores exactly one target column, got {input.Truth.Count}.");
+        RegressionData.RequireOneTarget(input, Family);
         var truthColumn = input.Truth[0];
         var predictionColumn = input.Prediction[0];
         var truth = truthColumn.Texts;
@@ -52,7 +51,7 @@ internal sealed class RowListSpearmanMetric : IMetric
         values.Clear();
         if (text is null)
             throw column.Problem($"Column '{column.Name}' is empty at row {row + 1}; it needs integers separated by spaces.");
-        foreach (var range in PythonWhitespace.Split(text))
+        foreach (var range in PythonWhiteSpace.Tokens(text))
         {
             if (!long.TryParse(text.AsSpan(range), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
                 throw column.Problem(

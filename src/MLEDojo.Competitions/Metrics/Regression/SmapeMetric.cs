@@ -12,15 +12,10 @@ internal sealed class SmapeMetric : ElementwiseErrorMetric
     private readonly bool _zeroDenominatorIsError;
 
     public SmapeMetric(MetricParameters parameters)
-        : this(new RegressionParameters("smape", parameters, "reduce", "scale", "zero_denominator"))
+        : base("smape", parameters.RequireKnown("smape", "reduce", "scale", "zero_denominator").Reduction())
     {
-    }
-
-    private SmapeMetric(RegressionParameters reader)
-        : base("smape", reader.Reduction)
-    {
-        _scale = reader.OptionalNumber("scale") ?? 100.0;
-        _zeroDenominatorIsError = reader.Choice("zero_denominator", "zero", "zero", "error") == "error";
+        _scale = parameters.OptionalNumber("scale") ?? 100.0;
+        _zeroDenominatorIsError = parameters.Choice("zero_denominator", "zero", "zero", "error") == "error";
     }
 
     protected override void FillLosses(MetricColumn truth, MetricColumn prediction, double[] losses)

@@ -9,7 +9,7 @@ internal sealed class SquaredErrorMetric : ElementwiseErrorMetric
     private readonly bool _root;
 
     private SquaredErrorMetric(string family, bool root, MetricParameters parameters)
-        : base(family, new RegressionParameters(family, parameters, "reduce").Reduction) => _root = root;
+        : base(family, parameters.RequireKnown(family, "reduce").Reduction()) => _root = root;
 
     public static SquaredErrorMetric Mse(MetricParameters parameters) => new("mse", root: false, parameters);
 

@@ -17,21 +17,18 @@ internal sealed class SquaredLogErrorMetric : ElementwiseErrorMetric
     private readonly bool _rejectNegative;
     private readonly double? _clipMin;
 
-    private SquaredLogErrorMetric(string family, bool root, RegressionParameters reader)
-        : base(family, reader.Reduction)
+    private SquaredLogErrorMetric(string family, bool root, MetricParameters parameters)
+        : base(family, parameters.RequireKnown(family, "reduce", "log", "negative", "clip_min").Reduction())
     {
         _root = root;
-        _logPlusOne = reader.Choice("log", "log1p", "log1p", "log_plus_one") == "log_plus_one";
-        _rejectNegative = reader.Choice("negative", "reject", "reject", "allow") == "reject";
-        _clipMin = reader.OptionalNumber("clip_min");
+        _logPlusOne = parameters.Choice("log", "log1p", "log1p", "log_plus_one") == "log_plus_one";
+        _rejectNegative = parameters.Choice("negative", "reject", "reject", "allow") == "reject";
+        _clipMin = parameters.OptionalNumber("clip_min");
     }
 
-    public static SquaredLogErrorMetric Msle(MetricParameters parameters) => new("msle", root: false, Reader("msle", parameters));
+    public static SquaredLogErrorMetric Msle(MetricParameters parameters) => new("msle", root: false, parameters);
 
-    public static SquaredLogErrorMetric Rmsle(MetricParameters parameters) => new("rmsle", root: true, Reader("rmsle", parameters));
-
-    private static RegressionParameters Reader(string family, MetricParameters parameters) =>
-        new(family, parameters, "reduce", "log", "negative", "clip_min");
+    public static SquaredLogErrorMetric Rmsle(MetricParameters parameters) => new("rmsle", root: true, parameters);
 
     protected override void FillLosses(MetricColumn truth, MetricColumn prediction, double[] losses)
     {

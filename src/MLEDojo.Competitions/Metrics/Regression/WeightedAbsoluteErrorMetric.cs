@@ -10,7 +10,7 @@ internal sealed class WeightedAbsoluteErrorMetric : IMetric
     private readonly string _weightColumn;
 
     public WeightedAbsoluteErrorMetric(MetricParameters parameters) =>
-        _weightColumn = new RegressionParameters(Family, parameters, "weight_column").Text("weight_column");
+        _weightColumn = parameters.RequireKnown(Family, "weight_column").Text("weight_column");
 
     public string Family => "weighted_mae";
 
@@ -21,13 +21,13 @@ internal sealed class WeightedAbsoluteErrorMetric : IMetric
         var weights = input.AnswerColumn(_weightColumn).FiniteNumbers();
         var truth = input.Truth[0].FiniteNumbers();
         var prediction = input.Prediction[0].FiniteNumbers();
-        var totalWeight = PairwiseSummation.Sum(weights);
+        var totalWeight = NumpySum.Sum(weights);
         if (totalWeight == 0)
             throw new CompetitionDataException(
                 $"Column '{_weightColumn}' of the answer sums to 0, so the weighted mean absolute error has no value.");
         var losses = new double[truth.Length];
         for (var i = 0; i < losses.Length; i++)
             losses[i] = weights[i] * Math.Abs(truth[i] - prediction[i]);
-        return PairwiseSummation.Sum(losses) / totalWeight;
+        return NumpySum.Sum(losses) / totalWeight;
     }
 }

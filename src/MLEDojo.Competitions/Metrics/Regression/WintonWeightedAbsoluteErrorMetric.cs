@@ -21,10 +21,10 @@ internal sealed class WintonWeightedAbsoluteErrorMetric : IMetric
 
     public WintonWeightedAbsoluteErrorMetric(MetricParameters parameters)
     {
-        var reader = new RegressionParameters(Family, parameters, "id_column", "intraday_weight_column", "daily_weight_column");
-        _idColumn = reader.Text("id_column", "Id");
-        _intradayColumn = reader.Text("intraday_weight_column", "Weight_Intraday");
-        _dailyColumn = reader.Text("daily_weight_column", "Weight_Daily");
+        parameters.RequireKnown(Family, "id_column", "intraday_weight_column", "daily_weight_column");
+        _idColumn = parameters.Text("id_column", "Id");
+        _intradayColumn = parameters.Text("intraday_weight_column", "Weight_Intraday");
+        _dailyColumn = parameters.Text("daily_weight_column", "Weight_Daily");
     }
 
     public string Family => "winton_weighted_mae";
@@ -49,7 +49,7 @@ internal sealed class WintonWeightedAbsoluteErrorMetric : IMetric
             losses[i] = weights[i] * Math.Abs(truth[i] - prediction[i]);
         }
         // Upstream divides by the row count, not by the total weight.
-        return PairwiseSummation.Sum(losses) / losses.Length;
+        return NumpySum.Sum(losses) / losses.Length;
     }
 
     /// <summary>

@@ -1,9 +1,9 @@
-namespace MLEDojo.Competitions.Metrics.Label;
+namespace MLEDojo.Competitions.Metrics;
 
 /// <summary>
 /// Sums and means in the order numpy's <c>np.add.reduce</c> uses for a contiguous float64 array (pairwise summation
-/// in blocks of 128 with eight accumulators), so averages of per-class or
-/// per-row scores match <c>np.mean</c> / <c>np.average</c> bit for bit rather than to a few ulps.
+/// in blocks of 128 with eight accumulators), so means match <c>np.mean</c> / <c>np.average</c> bit for bit
+/// rather than to a few ulps, and do not drift like a naive running sum over a million rows.
 /// </summary>
 internal static class NumpySum
 {
