@@ -48,6 +48,8 @@ public sealed class DescriptionTests(GatewayServer server)
         foreach (var path in new[] { "/reset", "/step", "/state", "/health", "/schema", "/metadata" })
             Assert.True(paths.ContainsKey(path), path);
         Assert.Contains("episode_id", document["components"]!.ToJsonString());
+        Assert.Contains("competition", paths["/reset"]!["post"]!["requestBody"]!.ToJsonString() + document["components"]!.ToJsonString());
+        Assert.NotNull(paths["/step"]!["post"]!["requestBody"]!["content"]!["application/json"]);
     }
 
     [Fact]

@@ -81,11 +81,11 @@ public sealed class HttpEpisodeTests(GatewayServer server)
     [Theory]
     [InlineData("/reset", "{\"competition\": ", "Invalid JSON")]
     [InlineData("/reset", "{\"competition\": 42}", "$.competition")]
-    [InlineData("/reset", "{\"competition\": \"spaceship-titanic\", \"seed\": \"seven\"}", "$.seed")]
-    [InlineData("/reset", "{\"competition\": \"spaceship-titanic\", \"options\": {\"max_stepz\": 3}}", "max_stepz")]
+    [InlineData("/reset", "{\"competition\": \"spaceship-titanic\", \"seed\": \"seven\"}", "$.seed must be an integer")]
+    [InlineData("/reset", "{\"competition\": \"spaceship-titanic\", \"options\": {\"max_stepz\": 3}}", "Unknown option 'max_stepz'")]
     [InlineData("/reset", "{\"competition\": \"spaceship-titanic\", \"options\": {\"memory_limit_mb\": 512}}", "memory_limit_mb is not supported by this server")]
     [InlineData("/reset", "{\"competition\": \"spaceship-titanic\", \"options\": {\"gpu_memory_limit_mb\": 512}}", "gpu_memory_limit_mb is not supported by this server")]
-    [InlineData("/reset", "{\"competition\": \"spaceship-titanic\", \"options\": {\"score_mode\": \"best\"}}", "$.options.score_mode")]
+    [InlineData("/reset", "{\"competition\": \"spaceship-titanic\", \"options\": {\"score_mode\": \"best\"}}", "$.options.score_mode must be one of \"position\", \"raw\"")]
     [InlineData("/reset", "{\"competition\": \"spaceship-titanic\", \"options\": {\"max_steps\": 100000}}", "MaxSteps")]
     [InlineData("/reset", "{\"competition\": \"no-such-competition\"}", "no-such-competition")]
     [InlineData("/reset", "", "competition is required")]
@@ -103,6 +103,13 @@ public sealed class HttpEpisodeTests(GatewayServer server)
         var (after, step) = await Step("http-errors", """{"action_type": "request_info", "info_type": "name"}""");
         Assert.Equal(HttpStatusCode.OK, after);
         Assert.Equal("SUCCESS", (string?)step["observation"]!["action_status"]);
+    }
+
+    [Fact]
+    public async Task A_body_without_a_json_content_type_is_still_read()
+    {
+        using var response = await server.Http.PostAsync("/reset", new StringContent("""{"competition": "spaceship-titanic", "episode_id": "http-form"}""", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ internal static class HttpEpisodeEndpoints
                 return await episodes.ResetAsync(request);
             }))
             .WithSummary("Start an episode, or resume one by its episode_id.")
-            .Accepts<ResetRequest>("application/json")
+            .DocumentJsonBody<ResetRequest>()
             .Produces<ResetResponse>()
             .Produces<ErrorResponse>(StatusCodes.Status400BadRequest);
 
@@ -32,7 +32,7 @@ internal static class HttpEpisodeEndpoints
                 return await episodes.StepAsync(request.EpisodeId, request.Action, request.RequestId);
             }))
             .WithSummary("Run one action; a retried request_id returns the recorded answer.")
-            .Accepts<StepRequest>("application/json")
+            .DocumentJsonBody<StepRequest>()
             .Produces<StepResponse>()
             .Produces<ErrorResponse>(StatusCodes.Status400BadRequest)
             .Produces<ErrorResponse>(StatusCodes.Status404NotFound);

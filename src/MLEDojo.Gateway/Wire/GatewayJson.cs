@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -20,6 +21,8 @@ public static class GatewayJson
         options.RespectRequiredConstructorParameters = true;
         // Trainers build dicts in any order; action_type need not come first.
         options.AllowOutOfOrderMetadataProperties = true;
+        // Feedback and code travel as JSON text to programs, never into HTML, so quotes stay readable.
+        options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         options.TypeInfoResolver ??= new DefaultJsonTypeInfoResolver();
         return options;
     }

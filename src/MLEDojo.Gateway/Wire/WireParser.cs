@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -48,19 +47,44 @@ public static class WireParser
             throw GatewayError.Validation($"Unknown action_type {type.ToJsonString()}; one of {string.Join(", ", WireAction.Types)}.", path + ".action_type");
     }
 
-    /// <summary>The serializer's message without its CLR type names and byte positions, with the field's JSON path.</summary>
+    /// <summary>
+    /// The serializer's complaint rewritten for a trainer's author: what the field should be, where it is, and
+    /// never a CLR type name.
+    /// </summary>
     private static string Describe(JsonException e)
     {
+        var path = e.Path is { Length: > 0 } p ? p : "$";
         var message = e.Message;
+        if (Regex.Match(message, @"^The JSON property '([^']*)' could not be mapped") is { Success: true } unknown)
+            return path.StartsWith("$.options.", StringComparison.Ordinal)
+                ? $"Unknown option '{unknown.Groups[1].Value}' (at {path}); options: {string.Join(", ", OptionNames)}."
+                : $"Unknown field '{unknown.Groups[1].Value}' (at {path}).";
+        if (Regex.Match(message, @"missing required properties including: (.*?)\.?( Path:|$)") is { Success: true } missing)
+            return $"Missing required field {missing.Groups[1].Value} (at {path}).";
+        if (Regex.Match(message, @"could not be converted to (?:System\.Nullable`1\[)?([\w.`]+)") is { Success: true } converted)
+            return $"{path} must be {Expected(converted.Groups[1].Value)}.";
+        if (message.Contains("null", StringComparison.OrdinalIgnoreCase) && message.Contains("non-nullable", StringComparison.OrdinalIgnoreCase))
+            return $"{path} must not be null.";
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
         if (cut < 0) cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        if (cut >= 0) message = message[..cut];
-        message = Regex.Replace(message, @" (?:contained in|for) type '[^']*'", "");
-        message = Regex.Replace(message, @"System\.Nullable`1\[(?:\w+\.)*(\w+)\]", "$1");
-        message = message.Replace("System.Int32", "an integer").Replace("System.Int64", "an integer").Replace("System.Double", "a number")
-            .Replace("System.String", "a string").Replace("System.Boolean", "a boolean");
-        var builder = new StringBuilder(message.TrimEnd());
-        if (e.Path is { Length: > 0 } path) builder.Append(" (at ").Append(path).Append(')');
-        return builder.ToString();
+        return $"{(cut >= 0 ? message[..cut] : message).TrimEnd()} (at {path}).";
+    }
+
+    private static readonly string[] OptionNames = typeof(ResetOptions).GetProperties().Select(p => JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name)).ToArray();
+
+    private static string Expected(string clrType)
+    {
+        var name = clrType[(clrType.LastIndexOf('.') + 1)..];
+        var enumType = typeof(Abstractions.ScoreMode).Assembly.GetType("MLEDojo.Abstractions." + name);
+        if (enumType is { IsEnum: true })
+            return "one of " + string.Join(", ", Enum.GetNames(enumType).Select(n => '"' + JsonNamingPolicy.SnakeCaseLower.ConvertName(n) + '"'));
+        return name switch
+        {
+            "Int32" or "Int64" => "an integer",
+            "Double" => "a number",
+            "String" => "a string",
+            "Boolean" => "true or false",
+            _ => "a JSON object of the documented shape",
+        };
     }
 }
