@@ -9,8 +9,6 @@ public static class WsErrorCodes
     public const string UnknownType = "UNKNOWN_TYPE";
     public const string ValidationError = "VALIDATION_ERROR";
     public const string ExecutionError = "EXECUTION_ERROR";
-    public const string CapacityReached = "CAPACITY_REACHED";
-    public const string FactoryError = "FACTORY_ERROR";
     public const string SessionError = "SESSION_ERROR";
 }
 
@@ -26,5 +24,7 @@ public sealed class GatewayError(string code, HttpStatusCode status, string mess
     public static GatewayError Validation(string message, string? location = null) => new(WsErrorCodes.ValidationError, HttpStatusCode.BadRequest, message, location);
     public static GatewayError UnknownEpisode(string episodeId) =>
         new(WsErrorCodes.SessionError, HttpStatusCode.NotFound, $"No episode '{episodeId}': reset one first.");
+    public static GatewayError UnknownType(string message) => new(WsErrorCodes.UnknownType, HttpStatusCode.BadRequest, message);
+    public static GatewayError Session(string message) => new(WsErrorCodes.SessionError, HttpStatusCode.BadRequest, message);
     public static GatewayError Execution(string message) => new(WsErrorCodes.ExecutionError, HttpStatusCode.InternalServerError, message);
 }

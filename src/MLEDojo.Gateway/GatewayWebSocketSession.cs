@@ -55,6 +55,11 @@ public sealed class GatewayWebSocketSession
                 {
                     answer = ErrorFrame(e);
                 }
+                catch (Exception e) when (e is not OperationCanceledException and not WebSocketException)
+                {
+                    _logger.LogError(e, "The gateway failed to answer a frame for episode {Episode}", _episodeId);
+                    answer = ErrorFrame(GatewayError.Execution("The gateway failed to answer: " + e.Message));
+                }
                 await SendAsync(answer, cancellationToken);
                 if (closing)
                 {
@@ -79,14 +84,14 @@ public sealed class GatewayWebSocketSession
         switch (type)
         {
             case "reset":
-                var reset = await _episodes.ResetAsync(data is null ? new ResetRequest() : WireParser.Read<ResetRequest>(data.DeepClone(), "The reset data"));
+                var reset = await _episodes.ResetAsync(data is null ? new ResetRequest() : WireParser.ReadReset(data, "The reset data"));
                 _episodeId = reset.EpisodeId;
                 return (Frame("observation", reset), false);
             case "step":
-                var action = WireParser.RequireObject(data, "The step data").DeepClone().AsObject();
+                var action = WireParser.RequireObject(data, "The step data");
                 // OpenEnv's step data is the action itself; a request_id beside its fields makes the step retry-safe.
                 var requestId = action.Remove("request_id", out var id) ? ReadRequestId(id) : null;
-                var step = await _episodes.StepAsync(CurrentEpisode(), WireParser.Read<WireAction>(action, "The step data"), requestId);
+                var step = await _episodes.StepAsync(CurrentEpisode(), WireParser.ReadAction(action, "The step data"), requestId);
                 return (Frame("observation", step), false);
             case "state":
                 return (Frame("state", await _episodes.StateAsync(CurrentEpisode())), false);
@@ -95,14 +100,12 @@ public sealed class GatewayWebSocketSession
                 if (_episodeId is not null) await _episodes.CloseAsync(_episodeId);
                 return (Frame("state", _episodeId is null ? null : await _episodes.StateAsync(_episodeId)), true);
             default:
-                throw new GatewayError(WsErrorCodes.UnknownType, System.Net.HttpStatusCode.BadRequest,
-                    $"Unknown frame type '{type}'; this server takes reset, step, state and close.");
+                throw GatewayError.UnknownType($"Unknown frame type '{type}'; this server takes reset, step, state and close.");
         }
     }
 
     private string CurrentEpisode() =>
-        _episodeId ?? throw new GatewayError(WsErrorCodes.SessionError, System.Net.HttpStatusCode.BadRequest,
-            "No episode on this connection: send a reset frame first (with an episode_id to resume one).");
+        _episodeId ?? throw GatewayError.Session("No episode on this connection: send a reset frame first (with an episode_id to resume one).");
 
     private static string? ReadRequestId(JsonNode? id) =>
         id is null ? null

@@ -94,6 +94,8 @@ public sealed class HttpEpisodeTests(GatewayServer server)
     [InlineData("/step", "{\"episode_id\": \"http-errors\", \"action\": {\"action_type\": \"execute_code\"}}", "code")]
     [InlineData("/step", "{\"episode_id\": \"http-errors\"}", "action")]
     [InlineData("/step", "[1, 2]", "must be a JSON object")]
+    [InlineData("/step", "{\"episode_id\": \"\", \"action\": {\"action_type\": \"get_history\"}}", "episode_id must have 1-200 characters")]
+    [InlineData("/step", "{\"episode_id\": \"http-errors\", \"action\": {\"action_type\": \"get_history\"}, \"request_id\": 9}", "$.request_id must be a string")]
     public async Task Malformed_requests_get_400_and_the_episode_survives(string path, string body, string expected)
     {
         await Reset("http-errors");

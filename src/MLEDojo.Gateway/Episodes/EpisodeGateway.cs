@@ -17,6 +17,7 @@ public sealed class EpisodeGateway(IGrainFactory grains)
             throw GatewayError.Validation($"Unknown env '{env}'; this server serves \"mle\".", "$.env");
         if (request.EpisodeId is { } requested)
         {
+            CheckEpisodeId(requested);
             var existing = await Call(() => grains.GetGrain<IEpisodeGrain>(requested).GetSnapshot());
             if (existing.Status != EpisodeStatus.New)
                 return await ResumeAsync(existing, request);
@@ -31,6 +32,7 @@ public sealed class EpisodeGateway(IGrainFactory grains)
 
     public async Task<StepResponse> StepAsync(string episodeId, WireAction action, string? requestId)
     {
+        CheckEpisodeId(episodeId);
         var grain = grains.GetGrain<IEpisodeGrain>(episodeId);
         var result = await Call(() => grain.Step(action.ToEpisodeAction(), requestId));
         // Only a refused step can be on an episode that was never reset; ask then rather than on every step.
@@ -69,9 +71,17 @@ public sealed class EpisodeGateway(IGrainFactory grains)
 
     private async Task<EpisodeSnapshot> ExistingAsync(string episodeId, Func<IEpisodeGrain, Task<EpisodeSnapshot>> call)
     {
+        CheckEpisodeId(episodeId);
         var grain = grains.GetGrain<IEpisodeGrain>(episodeId);
         if ((await Call(grain.GetSnapshot)).Status == EpisodeStatus.New) throw GatewayError.UnknownEpisode(episodeId);
         return await Call(() => call(grain));
+    }
+
+    /// <summary>Episode ids name grains and folders; an empty or huge one is the caller's mistake, not a missing episode.</summary>
+    private static void CheckEpisodeId(string episodeId)
+    {
+        if (episodeId.Length is 0 or > 200)
+            throw GatewayError.Validation("episode_id must have 1-200 characters.", "$.episode_id");
     }
 
     /// <summary>The grid's own failures (a silo lost, a timeout) become EXECUTION_ERROR / 500; the episode's record stays intact.</summary>

@@ -12,8 +12,6 @@ internal static class EpisodeOptionsReader
             throw GatewayError.Validation("competition is required (a competition name, e.g. \"spaceship-titanic\").", "$.competition");
         if (request.Seed is < 0)
             throw GatewayError.Validation($"seed must be >= 0; got {request.Seed}.", "$.seed");
-        if (request.EpisodeId is { Length: 0 or > 200 })
-            throw GatewayError.Validation("episode_id must have 1-200 characters.", "$.episode_id");
 
         var wire = request.Options ?? new ResetOptions();
         // The grid enforces no per-episode memory caps yet; accepting them silently would promise a limit that does not hold.

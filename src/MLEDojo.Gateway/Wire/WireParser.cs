@@ -22,10 +22,23 @@ public static class WireParser
     public static JsonObject RequireObject(JsonNode? node, string what) =>
         node as JsonObject ?? throw GatewayError.Validation($"{what} must be a JSON object.");
 
-    public static T Read<T>(JsonNode? node, string what)
+    public static ResetRequest ReadReset(JsonNode? node, string what) => Read<ResetRequest>(node, what);
+
+    public static StepRequest ReadStep(JsonNode? node, string what)
+    {
+        if (node is JsonObject { } request && request["action"] is JsonObject action) CheckActionType(action, "$.action");
+        return Read<StepRequest>(node, what);
+    }
+
+    public static WireAction ReadAction(JsonObject action, string what)
+    {
+        CheckActionType(action, "$");
+        return Read<WireAction>(action, what);
+    }
+
+    private static T Read<T>(JsonNode? node, string what)
     {
         if (node is not JsonObject json) throw GatewayError.Validation($"{what} must be a JSON object.");
-        CheckActionType(typeof(T) == typeof(WireAction) ? json : json["action"] as JsonObject, typeof(T) == typeof(WireAction) ? "$" : "$.action");
         try
         {
             return json.Deserialize<T>(GatewayJson.Options) ?? throw GatewayError.Validation($"{what} must not be null.");
@@ -37,9 +50,8 @@ public static class WireParser
     }
 
     /// <summary>Checked before deserializing, so an unknown action answers with the valid ones rather than a serializer message.</summary>
-    private static void CheckActionType(JsonObject? action, string path)
+    private static void CheckActionType(JsonObject action, string path)
     {
-        if (action is null) return;
         var type = action["action_type"];
         if (type is null)
             throw GatewayError.Validation($"{path}.action_type is required; one of {string.Join(", ", WireAction.Types)}.", path + ".action_type");
@@ -74,6 +86,7 @@ public static class WireParser
 
     private static string Expected(string clrType)
     {
+        clrType = clrType.TrimEnd('.');
         var name = clrType[(clrType.LastIndexOf('.') + 1)..];
         var enumType = typeof(Abstractions.ScoreMode).Assembly.GetType("MLEDojo.Abstractions." + name);
         if (enumType is { IsEnum: true })
