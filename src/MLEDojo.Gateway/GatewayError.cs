@@ -26,5 +26,7 @@ public sealed class GatewayError(string code, HttpStatusCode status, string mess
         new(WsErrorCodes.SessionError, HttpStatusCode.NotFound, $"No episode '{episodeId}': reset one first.");
     public static GatewayError UnknownType(string message) => new(WsErrorCodes.UnknownType, HttpStatusCode.BadRequest, message);
     public static GatewayError Session(string message) => new(WsErrorCodes.SessionError, HttpStatusCode.BadRequest, message);
+    public static GatewayError TooLarge(long? size, int maxBytes) =>
+        Validation($"The message{(size is null ? "" : $" ({size} bytes)")} is larger than this server's limit of {maxBytes} bytes.");
     public static GatewayError Execution(string message) => new(WsErrorCodes.ExecutionError, HttpStatusCode.InternalServerError, message);
 }

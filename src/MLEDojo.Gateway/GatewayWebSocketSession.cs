@@ -48,7 +48,7 @@ public sealed class GatewayWebSocketSession
                 var closing = false;
                 try
                 {
-                    if (received == Received.TooLarge) throw Endpoints.RequestBody.TooLarge(null, _maxMessageBytes);
+                    if (received == Received.TooLarge) throw GatewayError.TooLarge(null, _maxMessageBytes);
                     (answer, closing) = await HandleAsync(message.WrittenSpan.ToArray());
                 }
                 catch (GatewayError e)
@@ -97,8 +97,7 @@ public sealed class GatewayWebSocketSession
                 return (Frame("state", await _episodes.StateAsync(CurrentEpisode())), false);
             case "close":
                 // OpenEnv's close ends the environment; a connection that merely drops leaves the episode resumable.
-                if (_episodeId is not null) await _episodes.CloseAsync(_episodeId);
-                return (Frame("state", _episodeId is null ? null : await _episodes.StateAsync(_episodeId)), true);
+                return (Frame("state", _episodeId is null ? null : await _episodes.CloseAsync(_episodeId)), true);
             default:
                 throw GatewayError.UnknownType($"Unknown frame type '{type}'; this server takes reset, step, state and close.");
         }

@@ -8,7 +8,7 @@ internal static class RequestBody
 {
     public static async Task<byte[]> ReadAsync(HttpRequest request, int maxBytes)
     {
-        if (request.ContentLength > maxBytes) throw TooLarge(request.ContentLength.Value, maxBytes);
+        if (request.ContentLength > maxBytes) throw GatewayError.TooLarge(request.ContentLength.Value, maxBytes);
         var buffer = new ArrayBufferWriter<byte>();
         while (true)
         {
@@ -16,10 +16,7 @@ internal static class RequestBody
             var read = await request.Body.ReadAsync(memory, request.HttpContext.RequestAborted);
             if (read == 0) return buffer.WrittenSpan.ToArray();
             buffer.Advance(read);
-            if (buffer.WrittenCount > maxBytes) throw TooLarge(null, maxBytes);
+            if (buffer.WrittenCount > maxBytes) throw GatewayError.TooLarge(null, maxBytes);
         }
     }
-
-    public static GatewayError TooLarge(long? size, int maxBytes) =>
-        GatewayError.Validation($"The message{(size is null ? "" : $" ({size} bytes)")} is larger than this server's limit of {maxBytes} bytes.");
 }
