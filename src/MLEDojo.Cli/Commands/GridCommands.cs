@@ -12,13 +12,23 @@ internal static class GridCommands
     {
         var config = ConfigOption();
         var dataRoot = DojoCli.DataRootOption();
-        var command = new Command("serve", "Run a grid silo (embedded profile unless the configuration says otherwise) until Ctrl+C.") { config, dataRoot };
+        var httpPort = new Option<int?>("--http-port")
+        {
+            Description = "Also serve the HTTP/WebSocket gateway (OpenEnv's /ws, /reset, /step, /state, ...) on 127.0.0.1 at this port. Unauthenticated, so loopback only.",
+        };
+        var command = new Command("serve", "Run a grid silo (embedded profile unless the configuration says otherwise) until Ctrl+C.") { config, dataRoot, httpPort };
         command.SetAction((parse, cancellationToken) => Guarded(error, async () =>
         {
             var options = Load(parse.GetValue(config), parse.GetValue(dataRoot));
-            await using var grid = await EmbeddedGrid.StartAsync(options, cancellationToken);
+            var port = parse.GetValue(httpPort);
+            if (port is < 1 or > 65535) throw new UsageException($"--http-port must be between 1 and 65535; got {port}.");
+            await using var grid = port is null
+                ? await EmbeddedGrid.StartAsync(options, cancellationToken)
+                : await EmbeddedGrid.StartWithGatewayAsync(options, port.Value, cancellationToken);
             output.WriteLine($"grid silo up: cluster '{options.ClusterId}', silo port {options.SiloPort}, gateway port {options.GatewayPort}");
             output.WriteLine($"competitions: {options.CompetitionsRoot}; episodes: {options.EpisodesRoot}; storage: {options.Storage.ConnectionString}");
+            if (port is not null)
+                output.WriteLine($"HTTP/WebSocket gateway: http://127.0.0.1:{port}/ (ws://127.0.0.1:{port}/ws, OpenAPI at /openapi.json); auth: none (loopback only), so anyone on this machine can use it");
             output.WriteLine("Ctrl+C stops it.");
             await grid.WaitForShutdownAsync(cancellationToken);
             return 0;

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
+using MLEDojo.Gateway;
 using MLEDojo.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using MLEDojo.Hosting.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -20,13 +23,35 @@ public sealed class EmbeddedGrid : IAsyncDisposable
     public static async Task<EmbeddedGrid> StartAsync(DojoSiloOptions options, CancellationToken cancellationToken)
     {
         var builder = Host.CreateApplicationBuilder();
+        Configure(builder, options);
+        var host = builder.Build();
+        await host.StartAsync(cancellationToken);
+        return new EmbeddedGrid(host);
+    }
+
+    /// <summary>
+    /// The grid with the HTTP/WebSocket gateway co-hosted on 127.0.0.1:<paramref name="httpPort"/>. The gateway has
+    /// no authentication yet, so it is bound to loopback only and never to a public interface.
+    /// </summary>
+    public static async Task<EmbeddedGrid> StartWithGatewayAsync(DojoSiloOptions options, int httpPort, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        Configure(builder, options);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, httpPort));
+        builder.Services.AddDojoGateway();
+        var app = builder.Build();
+        app.MapDojoGateway();
+        await app.StartAsync(cancellationToken);
+        return new EmbeddedGrid(app);
+    }
+
+    private static void Configure(IHostApplicationBuilder builder, DojoSiloOptions options)
+    {
         // The demo and serve print their own progress; Orleans' start-up chatter would drown it.
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Orleans", LogLevel.Error);
         builder.UseOrleans(silo => silo.UseMLEDojo(options));
-        var host = builder.Build();
-        await host.StartAsync(cancellationToken);
-        return new EmbeddedGrid(host);
     }
 
     public Task WaitForShutdownAsync(CancellationToken cancellationToken) => _host.WaitForShutdownAsync(cancellationToken);

@@ -1,0 +1,24 @@
+using MLEDojo.Gateway.Wire;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MLEDojo.Gateway.Endpoints;
+
+/// <summary>WS /ws: one <see cref="GatewayWebSocketSession"/> per connection.</summary>
+internal static class WebSocketEndpoint
+{
+    public static void Map(IEndpointRouteBuilder routes) =>
+        routes.Map("/ws", async context =>
+        {
+            if (!context.WebSockets.IsWebSocketRequest)
+            {
+                await Results.Json(new ErrorResponse("/ws takes a WebSocket upgrade."), GatewayJson.Options, statusCode: StatusCodes.Status400BadRequest).ExecuteAsync(context);
+                return;
+            }
+            using var socket = await context.WebSockets.AcceptWebSocketAsync();
+            var session = context.RequestServices.GetRequiredService<GatewayWebSocketSession.Factory>().Create(socket);
+            await session.RunAsync(context.RequestAborted);
+        }).ExcludeFromDescription();
+}

@@ -1,0 +1,99 @@
+using MLEDojo.Abstractions;
+using MLEDojo.Client;
+using MLEDojo.Gateway.Wire;
+
+namespace MLEDojo.Gateway.Episodes;
+
+/// <summary>
+/// The episode operations both transports share. Grain calls are never tied to the caller's connection: a step
+/// whose client went away still finishes and is recorded, so a retry with its request id gets the answer.
+/// </summary>
+public sealed class EpisodeGateway(IGrainFactory grains)
+{
+    /// <summary>Starts an episode, or resumes it when <see cref="ResetRequest.EpisodeId"/> names one that was already reset.</summary>
+    public async Task<ResetResponse> ResetAsync(ResetRequest request)
+    {
+        if (request.Env is { } env && env != "mle")
+            throw GatewayError.Validation($"Unknown env '{env}'; this server serves \"mle\".", "$.env");
+        if (request.EpisodeId is { } requested)
+        {
+            CheckEpisodeId(requested);
+            var existing = await Call(() => grains.GetGrain<IEpisodeGrain>(requested).GetSnapshot());
+            if (existing.Status != EpisodeStatus.New)
+                return await ResumeAsync(existing, request);
+        }
+
+        var options = EpisodeOptionsReader.Read(request);
+        var episodeId = request.EpisodeId ?? DojoClient.NewEpisodeId();
+        var result = await Call(() => grains.GetGrain<IEpisodeGrain>(episodeId).Reset(options));
+        if (result.Error is { } error) throw GatewayError.Validation(error);
+        return new ResetResponse(episodeId, WireMapper.Observation(result), null, result.Done);
+    }
+
+    public async Task<StepResponse> StepAsync(string episodeId, WireAction action, string? requestId)
+    {
+        CheckEpisodeId(episodeId);
+        var grain = grains.GetGrain<IEpisodeGrain>(episodeId);
+        var result = await Call(() => grain.Step(action.ToEpisodeAction(), requestId));
+        // Only a refused step can be on an episode that was never reset; ask then rather than on every step.
+        if (result.Error is not null && (await Call(grain.GetSnapshot)).Status == EpisodeStatus.New)
+            throw GatewayError.UnknownEpisode(episodeId);
+        return WireMapper.Step(result);
+    }
+
+    public async Task<EpisodeStateResponse> StateAsync(string episodeId) =>
+        WireMapper.State(await ExistingAsync(episodeId, grain => grain.GetSnapshot()));
+
+    public async Task<EpisodeStateResponse> CloseAsync(string episodeId) =>
+        WireMapper.State(await ExistingAsync(episodeId, grain => grain.Close()));
+
+    private async Task<ResetResponse> ResumeAsync(EpisodeSnapshot snapshot, ResetRequest request)
+    {
+        var options = snapshot.Options!;
+        if (request.Competition is { } competition && competition != options.Competition)
+            throw GatewayError.Validation($"Episode '{snapshot.EpisodeId}' is on competition '{options.Competition}', not '{competition}'; use a new episode id.", "$.competition");
+        var history = await Call(() => grains.GetGrain<IEpisodeGrain>(snapshot.EpisodeId).GetHistory());
+        var done = snapshot.Status is EpisodeStatus.Done or EpisodeStatus.Closed;
+        var elapsed = DateTimeOffset.UtcNow - (snapshot.CreatedAt ?? DateTimeOffset.UtcNow);
+        var observation = new WireObservation
+        {
+            ActionStatus = Observation.Success,
+            Feedback = $"Resumed episode '{snapshot.EpisodeId}' on {options.Competition} after {snapshot.StepsTaken} steps ({snapshot.Status.ToString().ToLowerInvariant()}).",
+            BestRawScore = snapshot.BestRawScore,
+            BestPositionScore = snapshot.BestPositionScore,
+            HistorySummary = history.Count > 0 ? history[^1].Result.Observation.HistorySummary : "",
+            StepsTaken = snapshot.StepsTaken,
+            StepsLeft = Math.Max(0, options.MaxSteps - snapshot.StepsTaken),
+            TimeLeftS = Math.Max(0, (options.EpisodeTimeBudget - elapsed).TotalSeconds),
+        };
+        return new ResetResponse(snapshot.EpisodeId, observation, null, done);
+    }
+
+    private async Task<EpisodeSnapshot> ExistingAsync(string episodeId, Func<IEpisodeGrain, Task<EpisodeSnapshot>> call)
+    {
+        CheckEpisodeId(episodeId);
+        var grain = grains.GetGrain<IEpisodeGrain>(episodeId);
+        if ((await Call(grain.GetSnapshot)).Status == EpisodeStatus.New) throw GatewayError.UnknownEpisode(episodeId);
+        return await Call(() => call(grain));
+    }
+
+    /// <summary>Episode ids name grains and folders; an empty or huge one is the caller's mistake, not a missing episode.</summary>
+    private static void CheckEpisodeId(string episodeId)
+    {
+        if (episodeId.Length is 0 or > 200)
+            throw GatewayError.Validation("episode_id must have 1-200 characters.", "$.episode_id");
+    }
+
+    /// <summary>The grid's own failures (a silo lost, a timeout) become EXECUTION_ERROR / 500; the episode's record stays intact.</summary>
+    private static async Task<T> Call<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException)
+        {
+            throw GatewayError.Execution("The grid could not answer: " + e.Message);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using System.Net;
+
+namespace MLEDojo.Gateway;
+
+/// <summary>OpenEnv's WebSocket error codes (WSErrorCode).</summary>
+public static class WsErrorCodes
+{
+    public const string InvalidJson = "INVALID_JSON";
+    public const string UnknownType = "UNKNOWN_TYPE";
+    public const string ValidationError = "VALIDATION_ERROR";
+    public const string ExecutionError = "EXECUTION_ERROR";
+    public const string SessionError = "SESSION_ERROR";
+}
+
+/// <summary>A request the gateway answers with an error: a WS error frame with <see cref="Code"/>, or <see cref="Status"/> with <c>{"error": ...}</c> over HTTP.</summary>
+public sealed class GatewayError(string code, HttpStatusCode status, string message, string? location = null) : Exception(message)
+{
+    public string Code { get; } = code;
+    public HttpStatusCode Status { get; } = status;
+    /// <summary>The JSON path of the offending field, when there is one.</summary>
+    public string? Location { get; } = location;
+
+    public static GatewayError InvalidJson(string message) => new(WsErrorCodes.InvalidJson, HttpStatusCode.BadRequest, message);
+    public static GatewayError Validation(string message, string? location = null) => new(WsErrorCodes.ValidationError, HttpStatusCode.BadRequest, message, location);
+    public static GatewayError UnknownEpisode(string episodeId) =>
+        new(WsErrorCodes.SessionError, HttpStatusCode.NotFound, $"No episode '{episodeId}': reset one first.");
+    public static GatewayError UnknownType(string message) => new(WsErrorCodes.UnknownType, HttpStatusCode.BadRequest, message);
+    public static GatewayError Session(string message) => new(WsErrorCodes.SessionError, HttpStatusCode.BadRequest, message);
+    public static GatewayError TooLarge(long? size, int maxBytes) =>
+        Validation($"The message{(size is null ? "" : $" ({size} bytes)")} is larger than this server's limit of {maxBytes} bytes.");
+    public static GatewayError Execution(string message) => new(WsErrorCodes.ExecutionError, HttpStatusCode.InternalServerError, message);
+}

@@ -1,0 +1,22 @@
+using MLEDojo.Gateway.Episodes;
+using MLEDojo.Gateway.Wire;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MLEDojo.Gateway;
+
+public static class GatewayServiceCollectionExtensions
+{
+    /// <summary>
+    /// The gateway's services over the host's <see cref="IGrainFactory"/> (a co-hosted silo's, or an Orleans client's).
+    /// The host's HTTP JSON options take the gateway's snake_case dialect, so the OpenAPI document describes what goes on the wire.
+    /// </summary>
+    public static IServiceCollection AddDojoGateway(this IServiceCollection services, Action<DojoGatewayOptions>? configure = null)
+    {
+        services.AddOptions<DojoGatewayOptions>().Configure(o => configure?.Invoke(o));
+        services.AddSingleton<EpisodeGateway>();
+        services.AddSingleton<GatewayWebSocketSession.Factory>();
+        services.ConfigureHttpJsonOptions(o => GatewayJson.Configure(o.SerializerOptions));
+        services.AddOpenApi();
+        return services;
+    }
+}
