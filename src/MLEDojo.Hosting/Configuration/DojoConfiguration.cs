@@ -92,6 +92,15 @@ public static class DojoConfiguration
         }
     }
 
+    /// <summary>
+    /// DOJO_ variables that are not settings: the config path itself, the CLI's data root, the clients' key and
+    /// gateway, and what the runner gives agent code. Any other DOJO_ name must be a setting, or it is an error.
+    /// </summary>
+    private static readonly HashSet<string> NotSettings = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "CONFIG", "DATA_ROOT", "API_KEY", "GATEWAY", "DATA_DIR", "OUTPUT_DIR", "RUN_ID",
+    };
+
     private static Dictionary<string, string?> EnvironmentOverrides(IDictionary environment)
     {
         var overrides = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
@@ -99,7 +108,7 @@ public static class DojoConfiguration
         {
             if (variable.Key is not string name || !name.StartsWith(EnvironmentPrefix, StringComparison.OrdinalIgnoreCase)) continue;
             var key = name[EnvironmentPrefix.Length..];
-            if (key.Equals("CONFIG", StringComparison.OrdinalIgnoreCase)) continue;
+            if (NotSettings.Contains(key)) continue;
             overrides[key.Replace("__", ConfigurationPath.KeyDelimiter, StringComparison.Ordinal)] = variable.Value as string;
         }
         return overrides;

@@ -75,6 +75,18 @@ public sealed class DojoConfigurationTests : IDisposable
     }
 
     [Fact]
+    public void Client_and_runner_variables_are_not_settings_but_unknown_settings_are_errors()
+    {
+        var path = Minimal("");
+        var clientSide = new Hashtable { ["DOJO_API_KEY"] = "mlk_user_x_y", ["DOJO_GATEWAY"] = "http://127.0.0.1:8080", ["DOJO_DATA_ROOT"] = "/data" };
+        Assert.Equal(500, DojoConfiguration.Load(path, [], clientSide).Limits.MaxSteps);
+
+        var misspelt = new Hashtable { ["DOJO_limits__maxStep"] = "7" };
+        var e = Assert.Throws<DojoConfigurationException>(() => DojoConfiguration.Load(path, [], misspelt));
+        Assert.Contains("maxStep", e.Message);
+    }
+
+    [Fact]
     public void Gpus_accept_a_list_fake_devices_and_none()
     {
         Assert.Equal("0,2", DojoConfiguration.Load(Minimal(@", ""devices"": { ""gpus"": [0, 2] }"), [], NoEnvironment).Devices.Gpus);
