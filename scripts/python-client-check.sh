@@ -44,7 +44,9 @@ cleanup() {
   fi
   rm -rf "$WORK"
 }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT
+# An interrupt ends the script (and so runs the EXIT trap) instead of resuming after the handler.
+trap "exit 130" INT TERM
 
 free_port() { "$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
 HTTP_PORT=$(free_port); SILO_PORT=$(free_port); GATEWAY_PORT=$(free_port)
@@ -74,7 +76,11 @@ if dotnet "$DOJO_DLL" serve --help 2>&1 | grep -q -- '--insecure-no-auth'; then
 fi
 
 echo "== dojo ${SERVE_ARGS[*]}"
-dotnet "$DOJO_DLL" "${SERVE_ARGS[@]}" >"$WORK/serve.log" 2>&1 &
+# dojo binds every DOJO_* variable onto its configuration and refuses unknown ones, so the client's
+# DOJO_API_KEY / DOJO_GATEWAY (and a developer's own overrides) must not reach the server: the file says it all.
+SERVE_ENV=(env)
+while IFS= read -r name; do SERVE_ENV+=(-u "$name"); done < <(compgen -e | grep '^DOJO_' || true)
+"${SERVE_ENV[@]}" dotnet "$DOJO_DLL" "${SERVE_ARGS[@]}" >"$WORK/serve.log" 2>&1 &
 SERVER_PID=$!
 
 URL="http://127.0.0.1:$HTTP_PORT"
