@@ -12,6 +12,9 @@ public sealed class AucMetric : IMetric
 {
     private readonly double? _undefinedScore;
     private readonly bool _skipNegativeTruthRows;
+    // A scorer passes the same answer column on every call: reading it as a target once saves a pass over it and a
+    // label array per scoring. Weak keys, so a column is not kept alive by this cache.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<MetricColumn, BinaryTarget> _targets = new();
 
     public AucMetric(MetricParameters parameters)
     {
@@ -48,7 +51,7 @@ public sealed class AucMetric : IMetric
 
     private double ColumnAuc(MetricColumn truth, MetricColumn prediction, bool[]? keepRow, bool predictionIsScratch)
     {
-        var target = BinaryTarget.Read(truth, keepRow);
+        var target = keepRow is null ? _targets.GetValue(truth, column => BinaryTarget.Read(column)) : BinaryTarget.Read(truth, keepRow);
         if (target.Problem is not null)
         {
             if (_undefinedScore is { } fallback) return fallback;

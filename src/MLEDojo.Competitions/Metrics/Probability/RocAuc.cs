@@ -22,12 +22,19 @@ internal static class RocAuc
     public static double Compute(bool[] isPositive, double[] scores, bool[]? keepRow = null, bool scoresAreScratch = false)
     {
         int positiveCount = 0, negativeCount = 0;
-        for (var i = 0; i < scores.Length; i++)
-            if (keepRow is null || keepRow[i])
-            {
-                if (isPositive[i]) positiveCount++;
-                else negativeCount++;
-            }
+        if (keepRow is null)
+        {
+            // A bool is stored as the byte 1 or 0, and a vectorised count avoids a branch per random label.
+            positiveCount = MemoryMarshal.Cast<bool, byte>(isPositive.AsSpan(0, scores.Length)).Count((byte)1);
+            negativeCount = scores.Length - positiveCount;
+        }
+        else
+            for (var i = 0; i < scores.Length; i++)
+                if (keepRow[i])
+                {
+                    if (isPositive[i]) positiveCount++;
+                    else negativeCount++;
+                }
         // Each class is sorted on its own (no labels to carry, and the two halves sort on two cores), both in one
         // array: positives first, negatives after.
         ulong[]? ownKeys = null;
