@@ -21,11 +21,13 @@ internal static class OrderedKeys
         return (long)bits < 0 ? ~bits : bits | 0x8000_0000_0000_0000UL;
     }
 
+    // Below this a bucket's 256 counters cost more than a comparison sort of it.
     private const int SmallSortRows = 64;
 
     /// <summary>
-    /// Sorts <paramref name="keys"/> ascending in place (MSD radix, "American flag" permutation). Digits start at the highest bit on which the keys differ, because
-    /// scores share their top bits (sign, most of the exponent) and a digit there would not split them.
+    /// Sorts <paramref name="keys"/> ascending in place (MSD radix, "American flag" permutation). Digits start at the
+    /// highest bit on which the keys differ, because scores share their top bits (sign, most of the exponent) and a
+    /// digit there would not split them.
     /// </summary>
     public static void SortInPlace(Span<ulong> keys)
     {
