@@ -35,5 +35,13 @@ public sealed class CsvFrame
             ? column
             : throw new KeyNotFoundException($"Column '{name}' was not read from this file.");
 
+    /// <summary>The same file with one materialised column dropped (the header still lists it).</summary>
+    internal CsvFrame Without(string name)
+    {
+        var columns = new Dictionary<string, MetricColumn>(_columns, StringComparer.Ordinal);
+        columns.Remove(name);
+        return new CsvFrame(Header, RowCount, columns, RoutedBy);
+    }
+
     public bool TryColumn(string name, out MetricColumn column) => _columns.TryGetValue(name, out column!);
 }

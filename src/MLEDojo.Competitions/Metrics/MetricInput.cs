@@ -28,6 +28,12 @@ public sealed class MetricInput
     public MetricParameters Parameters { get; }
 
     /// <summary>
+    /// The prediction arrays belong to this one evaluation and nothing reads them after it, so a metric may use a
+    /// column's array as scratch space once it has read its values (only the scorer's aligned input says so).
+    /// </summary>
+    internal bool PredictionsAreScratch { get; init; }
+
+    /// <summary>
     /// The catalog's <c>answer_columns</c>: columns of the answer that the submission does not carry (row weights,
     /// groups), in the same row order as <see cref="Truth"/>.
     /// </summary>

@@ -52,8 +52,15 @@ public sealed class CompetitionScorer
         {
             Columns = SubmissionAligner.AnswerColumns(spec, header),
         });
-        var aligner = new SubmissionAligner(spec, answer);
-        return new CompetitionScorer(competition, aligner, metric, answer.RowCount,
+        var answerRows = answer.RowCount;
+        var aligner = new SubmissionAligner(spec, answer,
+            column => CsvFrameReader.Read(competition.AnswerPath, answerRequest with { Columns = [column] }).Column(column));
+        // Loading happens once per competition and leaves large garbage behind (the dropped id column, the read's
+        // buffers); collecting it now lets the first scorings reuse that memory instead of growing the process.
+        // `answer` is not used past this point, so the full frame is unreachable here.
+        answer = null!;
+        GC.Collect();
+        return new CompetitionScorer(competition, aligner, metric, answerRows,
             LoadBoard(competition.PrivateLeaderboardPath, "private", spec.HigherIsBetter),
             LoadBoard(competition.PublicLeaderboardPath, "public", spec.HigherIsBetter),
             limits ?? CsvLimits.Default);

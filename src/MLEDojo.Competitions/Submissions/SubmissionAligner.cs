@@ -17,9 +17,15 @@ public sealed class SubmissionAligner
     private readonly string[] _predictions;
     private readonly string[] _required;
     private readonly MetricParameters _parameters;
-    private readonly Lazy<AnswerIdIndex?> _index;
+    private readonly AnswerIdIndex? _index;
+    private readonly Func<string, MetricColumn>? _reloadAnswerColumn;
 
-    public SubmissionAligner(ScoringSpec spec, CsvFrame answer)
+    /// <param name="reloadAnswerColumn">
+    /// Reads one answer column again. Given it, the aligner drops the answer's id column once the id index holds
+    /// every id (a million ids are 8 MB that only a submission the index cannot route would need), and reads it
+    /// again for such a submission.
+    /// </param>
+    public SubmissionAligner(ScoringSpec spec, CsvFrame answer, Func<string, MetricColumn>? reloadAnswerColumn = null)
     {
         _spec = spec;
         _answer = answer;
@@ -30,14 +36,18 @@ public sealed class SubmissionAligner
         foreach (var column in _targets.Concat(KeyColumns(spec)).Concat(spec.AnswerColumns))
             if (!answer.HasColumn(column))
                 throw new CompetitionDataException($"The answer file has no column '{column}', which the scoring spec of '{spec.Name}' names. Its columns: {string.Join(", ", answer.Header)}.");
-        _index = new Lazy<AnswerIdIndex?>(BuildIndex, LazyThreadSafetyMode.ExecutionAndPublication);
+        _reloadAnswerColumn = reloadAnswerColumn;
+        _index = BuildIndex();
+        if (_index is not null && reloadAnswerColumn is not null && spec.IdColumn is { } id
+            && !_targets.Contains(id) && !spec.AnswerColumns.Contains(id))
+            _answer = answer.Without(id);
     }
 
     /// <summary>
     /// Reads a submission straight into the answer's row order when its ids allow it (see <see cref="AnswerIdIndex"/>);
     /// null when this competition's rows are not matched by a unique id.
     /// </summary>
-    internal IRowRouter? Router => _index.Value;
+    internal IRowRouter? Router => _index;
 
     private AnswerIdIndex? BuildIndex()
     {
@@ -73,15 +83,20 @@ public sealed class SubmissionAligner
 
         int[]? rowOf = null;
         if (_spec.IdColumn is { } id && submission.RoutedBy != id)
-            rowOf = RowAlignment.Align(_answer.Column(id), submission.Column(id), _spec.IdAsText);
+            rowOf = RowAlignment.Align(AnswerColumn(id), submission.Column(id), _spec.IdAsText);
         if (_spec.RowCheckColumn is { } check)
             CheckRowByRow(_answer.Column(check), submission.Column(check));
 
         var truth = _targets.Select(t => _answer.Column(t)).ToArray();
         var prediction = _predictions.Select(p => Reorder(submission.Column(p), rowOf)).ToArray();
         var answerOnly = _spec.AnswerColumns.ToDictionary(c => c, c => _answer.Column(c), StringComparer.Ordinal);
-        return new MetricInput(truth, prediction, _parameters, answerOnly);
+        // Every prediction column is this submission's own (routed or read for this call, or reordered into a fresh
+        // array) and the scorer drops the input after Evaluate, so a metric may overwrite it.
+        return new MetricInput(truth, prediction, _parameters, answerOnly) { PredictionsAreScratch = true };
     }
+
+    private MetricColumn AnswerColumn(string name) =>
+        _answer.TryColumn(name, out var column) ? column : _reloadAnswerColumn!(name);
 
     private static MetricColumn Reorder(MetricColumn column, int[]? rowOf)
     {

@@ -177,4 +177,43 @@ public sealed class RoutedReadTests : IDisposable
             CsvFrameReader.ParallelThresholdBytes = threshold;
         }
     }
+
+    [Theory]
+    [InlineData("id,p\n1,0.1\n2,0.2\n", 2)]
+    [InlineData("id,p\n1,0.1\n2,0.2", 2)]     // no line end after the last row
+    [InlineData("id,p\n1,0.1\n\n2,0.2\n", 3)] // a blank line only makes it an over-estimate
+    [InlineData("id,p\n", 0)]
+    [InlineData("id,p", 0)]
+    public void DataLinesUpperBoundCountsLineEnds(string content, int expected) =>
+        Assert.Equal(expected, CsvFrameReader.DataLinesUpperBound(_temp.File("n.csv", content)));
+
+    [Fact]
+    public void AlignerDropsTheIndexedAnswerIdsAndReadsThemAgainForAnUnroutableSubmission()
+    {
+        var answerPath = _temp.File("answer.csv", "id,y\n1,0\n2,1\n3,1\n");
+        var request = new CsvReadRequest { IsSubmission = false };
+        var answer = CsvFrameReader.Read(answerPath, request);
+        var spec = new MLEDojo.Competitions.Catalog.ScoringSpec { Name = "t", Family = "auc", IdColumn = "id", TargetColumns = ["y"] };
+        var reloads = 0;
+        var aligner = new SubmissionAligner(spec, answer, column =>
+        {
+            reloads++;
+            return CsvFrameReader.Read(answerPath, request with { Columns = [column] }).Column(column);
+        });
+        Assert.NotNull(aligner.Router);
+
+        var routed = CsvFrameReader.Read(_temp.File("r.csv", "id,y\n3,0.3\n1,0.1\n2,0.2\n"),
+            new CsvReadRequest { IsSubmission = true, ExpectedRows = 3, Router = aligner.Router, Columns = aligner.ColumnsToRead });
+        Assert.Equal([0.1, 0.2, 0.3], aligner.Align(routed).Prediction[0].Numbers);
+        Assert.Equal(0, reloads);
+
+        // Read without the router, as when routing fails: alignment needs the answer's ids again.
+        var general = CsvFrameReader.Read(_temp.File("g.csv", "id,y\n3,0.3\n1,0.1\n2,0.2\n"),
+            new CsvReadRequest { IsSubmission = true, Columns = aligner.ColumnsToRead });
+        Assert.Equal([0.1, 0.2, 0.3], aligner.Align(general).Prediction[0].Numbers);
+        Assert.Equal(1, reloads);
+        var wrong = CsvFrameReader.Read(_temp.File("w.csv", "id,y\n3,0.3\n1,0.1\n9,0.2\n"),
+            new CsvReadRequest { IsSubmission = true, Columns = aligner.ColumnsToRead });
+        Assert.Throws<InvalidSubmissionException>(() => aligner.Align(wrong));
+    }
 }

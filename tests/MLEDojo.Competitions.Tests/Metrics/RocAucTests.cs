@@ -51,4 +51,34 @@ public sealed class RocAucTests
 
     [Fact]
     public void OneClassIsUndefined() => Assert.True(double.IsNaN(RocAuc.Compute([true, true], [0.1, 0.2])));
+
+    [Theory]
+    [InlineData(7, 2, false)]
+    [InlineData(64, 5, true)]
+    [InlineData(5_000, 3, false)]
+    [InlineData(150_000, 50, true)]
+    [InlineData(150_000, 0, false)]
+    [InlineData(150_000, 0, true)]
+    public void HandedOverScoresGiveTheSameBitsAndLeaveLabelsAlone(int rows, int distinct, bool skipSome)
+    {
+        var random = new Random(rows + 7 * distinct);
+        var isPositive = new bool[rows];
+        var scores = new double[rows];
+        var keep = skipSome ? new bool[rows] : null;
+        for (var i = 0; i < rows; i++)
+        {
+            isPositive[i] = random.Next(3) == 0;
+            // distinct 0: zeros of both signs, subnormals and extremes; otherwise ties within and across classes.
+            scores[i] = distinct == 0 ? OrderedKeysTests.Nasty(random) : random.Next(distinct) / (double)distinct - 0.5;
+            if (keep is not null) keep[i] = random.Next(4) != 0;
+        }
+        isPositive[0] = true;
+        isPositive[^1] = false;
+        if (keep is not null) keep[0] = keep[^1] = true;
+        var labels = isPositive.ToArray();
+        var expected = BitConverter.DoubleToInt64Bits(Reference(isPositive, scores, keep));
+        Assert.Equal(expected, BitConverter.DoubleToInt64Bits(RocAuc.Compute(isPositive, scores.ToArray(), keep)));
+        Assert.Equal(expected, BitConverter.DoubleToInt64Bits(RocAuc.Compute(isPositive, scores, keep, scoresAreScratch: true)));
+        Assert.Equal(labels, isPositive);
+    }
 }

@@ -12,6 +12,9 @@ public sealed class AucMetric : IMetric
 {
     private readonly double? _undefinedScore;
     private readonly bool _skipNegativeTruthRows;
+    // A scorer passes the same answer column on every call: reading it as a target once saves a pass over it and a
+    // label array per scoring. Weak keys, so a column is not kept alive by this cache.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<MetricColumn, BinaryTarget> _targets = new();
 
     public AucMetric(MetricParameters parameters)
     {
@@ -32,13 +35,23 @@ public sealed class AucMetric : IMetric
 
         double total = 0;
         for (var c = 0; c < input.Truth.Count; c++)
-            total += ColumnAuc(input.Truth[c], input.Prediction[c], keepRow);
+            total += ColumnAuc(input.Truth[c], input.Prediction[c], keepRow, input.PredictionsAreScratch && IsOnlyUse(input.Prediction, c));
         return total / input.Truth.Count;
     }
 
-    private double ColumnAuc(MetricColumn truth, MetricColumn prediction, bool[]? keepRow)
+    /// <summary>Whether column <paramref name="c"/>'s array serves no other target (a spec may name one prediction twice).</summary>
+    private static bool IsOnlyUse(IReadOnlyList<MetricColumn> prediction, int c)
     {
-        var target = BinaryTarget.Read(truth, keepRow);
+        if (!prediction[c].IsNumeric) return false;
+        var values = prediction[c].Numbers;
+        for (var other = 0; other < prediction.Count; other++)
+            if (other != c && prediction[other].IsNumeric && ReferenceEquals(prediction[other].Numbers, values)) return false;
+        return true;
+    }
+
+    private double ColumnAuc(MetricColumn truth, MetricColumn prediction, bool[]? keepRow, bool predictionIsScratch)
+    {
+        var target = keepRow is null ? _targets.GetValue(truth, column => BinaryTarget.Read(column)) : BinaryTarget.Read(truth, keepRow);
         if (target.Problem is not null)
         {
             if (_undefinedScore is { } fallback) return fallback;
@@ -46,7 +59,7 @@ public sealed class AucMetric : IMetric
                 $"ROC AUC is undefined because the {target.Problem}; scikit-learn's roc_auc_score raises here.");
         }
         var scores = keepRow is null ? prediction.FiniteNumbers() : FiniteWhereKept(prediction, keepRow);
-        return RocAuc.Compute(target.IsPositive!, scores, keepRow);
+        return RocAuc.Compute(target.IsPositive!, scores, keepRow, predictionIsScratch);
     }
 
     /// <summary>Upstream drops unscored rows before scikit-learn sees them, so only scored rows must be finite.</summary>

@@ -84,6 +84,30 @@ public class AucMetricTests
     }
 
     [Fact]
+    public void A_prediction_array_serving_two_targets_is_not_used_as_scratch()
+    {
+        double[] scores = [0.3, 0.9, 0.1, 0.7, 0.5, 0.2];
+        var shared = MetricColumn.FromNumbers("p", scores, isSubmission: true);
+        MetricColumn[] truth = [MetricColumn.FromNumbers("a", [0, 1, 0, 1, 1, 0]), MetricColumn.FromNumbers("b", [1, 0, 0, 1, 0, 1])];
+        var plain = Metric.Evaluate(new MetricInput(truth, [shared, shared], MetricParameters.Empty));
+        var handedOver = Metric.Evaluate(new MetricInput(truth, [shared, shared], MetricParameters.Empty) { PredictionsAreScratch = true });
+        Assert.Equal(plain, handedOver);
+        Assert.Equal([0.3, 0.9, 0.1, 0.7, 0.5, 0.2], scores);
+    }
+
+    [Fact]
+    public void Handed_over_predictions_score_the_same_and_may_be_overwritten()
+    {
+        double[] truth = [0, 1, -1, 1, 0, 1, 0];
+        double[] scores = [0.1, 0.9, 0.5, 0.8, 0.2, 0.1, 0.1];
+        var metric = new AucMetric(MetricParameters.Parse("""{"skip_rows_with_negative_truth_sum": true}"""));
+        var expected = metric.Evaluate(MetricInput.FromNumbers(truth, scores.ToArray()));
+        var input = new MetricInput([MetricColumn.FromNumbers("y", truth)], [MetricColumn.FromNumbers("y", scores, isSubmission: true)],
+            MetricParameters.Empty) { PredictionsAreScratch = true };
+        Assert.Equal(expected, metric.Evaluate(input));
+    }
+
+    [Fact]
     public void Rows_with_negative_label_sums_are_skipped_when_asked()
     {
         var metric = new AucMetric(MetricParameters.Parse("""{"skip_rows_with_negative_truth_sum": true}"""));
