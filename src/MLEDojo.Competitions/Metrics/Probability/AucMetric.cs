@@ -18,11 +18,11 @@ public sealed class AucMetric : IMetric
 
     public AucMetric(MetricParameters parameters)
     {
-        ParameterCheck.OnlyKnown(parameters, "auc", "average", "reduce", "undefined_score", "skip_rows_with_negative_truth_sum");
-        ParameterCheck.OneOf(parameters, "average", "macro", "macro");
-        ParameterCheck.OneOf(parameters, "reduce", "column_mean", "column_mean");
-        _undefinedScore = ParameterCheck.OptionalNumber(parameters, "undefined_score");
-        _skipNegativeTruthRows = ParameterCheck.Flag(parameters, "skip_rows_with_negative_truth_sum");
+        parameters.RequireKnown("auc", "average", "reduce", "undefined_score", "skip_rows_with_negative_truth_sum");
+        parameters.Choice("average", "macro", "macro");
+        parameters.Choice("reduce", "column_mean", "column_mean");
+        _undefinedScore = parameters.OptionalNumber("undefined_score");
+        _skipNegativeTruthRows = parameters.Flag("skip_rows_with_negative_truth_sum", false);
     }
 
     public string Family => "auc";
