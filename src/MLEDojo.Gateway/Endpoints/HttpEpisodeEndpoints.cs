@@ -1,4 +1,4 @@
-using MLEDojo.Gateway.Episodes;
+using MLEDojo.Gateway.Auth;
 using MLEDojo.Gateway.Wire;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -15,23 +15,23 @@ internal static class HttpEpisodeEndpoints
 {
     public static void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/reset", (HttpContext context, EpisodeGateway episodes, IOptions<DojoGatewayOptions> options) => Answer(context, async () =>
+        routes.MapPost("/reset", (HttpContext context, AuthorizedEpisodes episodes, IOptions<DojoGatewayOptions> options) => Answer(context, async () =>
             {
                 var body = await RequestBody.ReadAsync(context.Request, options.Value.MaxMessageBytes);
                 // OpenEnv's validators post an empty body; it gets the same "competition is required" answer as {}.
                 var request = body.Length == 0 ? new ResetRequest() : WireParser.ReadReset(WireParser.ParseJson(body), "The reset request");
-                return await episodes.ResetAsync(request);
+                return await episodes.ResetAsync(GatewayAuthMiddleware.Caller(context), request);
             }))
             .WithSummary("Start an episode, or resume one by its episode_id.")
             .DocumentJsonBody<ResetRequest>()
             .Produces<ResetResponse>()
             .Produces<ErrorResponse>(StatusCodes.Status400BadRequest);
 
-        routes.MapPost("/step", (HttpContext context, EpisodeGateway episodes, IOptions<DojoGatewayOptions> options) => Answer(context, async () =>
+        routes.MapPost("/step", (HttpContext context, AuthorizedEpisodes episodes, IOptions<DojoGatewayOptions> options) => Answer(context, async () =>
             {
                 var body = await RequestBody.ReadAsync(context.Request, options.Value.MaxMessageBytes);
                 var request = WireParser.ReadStep(WireParser.ParseJson(body), "The step request");
-                return await episodes.StepAsync(request.EpisodeId, request.Action, request.RequestId);
+                return await episodes.StepAsync(GatewayAuthMiddleware.Caller(context), request.EpisodeId, request.Action, request.RequestId);
             }))
             .WithSummary("Run one action; a retried request_id returns the recorded answer.")
             .DocumentJsonBody<StepRequest>()
@@ -39,10 +39,10 @@ internal static class HttpEpisodeEndpoints
             .Produces<ErrorResponse>(StatusCodes.Status400BadRequest)
             .Produces<ErrorResponse>(StatusCodes.Status404NotFound);
 
-        routes.MapGet("/state", (HttpContext context, [FromQuery(Name = "episode_id")] string? episodeId, EpisodeGateway episodes) => Answer(context, () =>
+        routes.MapGet("/state", (HttpContext context, [FromQuery(Name = "episode_id")] string? episodeId, AuthorizedEpisodes episodes) => Answer(context, () =>
                 string.IsNullOrEmpty(episodeId)
                     ? throw GatewayError.Validation("episode_id is required: GET /state?episode_id=ID.", "episode_id")
-                    : episodes.StateAsync(episodeId)))
+                    : episodes.StateAsync(GatewayAuthMiddleware.Caller(context), episodeId)))
             .WithSummary("An episode's state (OpenEnv's State: episode_id, step_count, plus the episode's fields).")
             .Produces<EpisodeStateResponse>()
             .Produces<ErrorResponse>(StatusCodes.Status400BadRequest)
@@ -57,6 +57,7 @@ internal static class HttpEpisodeEndpoints
         }
         catch (GatewayError e)
         {
+            if (e.RetryAfter is { } wait) context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Results.Json(new ErrorResponse(e.Message), GatewayJson.Options, statusCode: (int)e.Status);
         }
         catch (Exception e) when (e is not OperationCanceledException)

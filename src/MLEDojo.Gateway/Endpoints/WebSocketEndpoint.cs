@@ -1,3 +1,4 @@
+using MLEDojo.Gateway.Auth;
 using MLEDojo.Gateway.Wire;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -18,7 +19,7 @@ internal static class WebSocketEndpoint
                 return;
             }
             using var socket = await context.WebSockets.AcceptWebSocketAsync();
-            var session = context.RequestServices.GetRequiredService<GatewayWebSocketSession.Factory>().Create(socket);
+            var session = context.RequestServices.GetRequiredService<GatewayWebSocketSession.Factory>().Create(socket, GatewayAuthMiddleware.Caller(context));
             await session.RunAsync(context.RequestAborted);
         }).ExcludeFromDescription();
 }
