@@ -17,6 +17,9 @@ public sealed class DojoGatewayOptions
     /// <summary>execute_code steps one key may start in any minute, counted by each gateway process on its own.</summary>
     public int ExecutionsPerMinutePerKey { get; set; } = 120;
 
+    /// <summary>Code-running steps (execute_code, validate_code) in flight through this process past which new episodes get 503 / CAPACITY_REACHED.</summary>
+    public int MaxInFlightExecutions { get; set; } = 512;
+
     /// <summary>What protects the gateway, as /health reports it.</summary>
     public string AuthDescription => InsecureNoAuth ? "disabled (--insecure-no-auth)" : "api keys (Authorization: Bearer mlk_...)";
 }

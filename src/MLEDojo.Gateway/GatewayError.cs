@@ -35,5 +35,7 @@ public sealed class GatewayError(string code, HttpStatusCode status, string mess
     public static GatewayError Forbidden(string message) => new(WsErrorCodes.SessionError, HttpStatusCode.Forbidden, message);
     public static GatewayError QuotaExceeded(string message, TimeSpan retryAfter) =>
         new(WsErrorCodes.CapacityReached, HttpStatusCode.TooManyRequests, message, retryAfter: retryAfter);
+    public static GatewayError CapacityReached(string message, TimeSpan retryAfter) =>
+        new(WsErrorCodes.CapacityReached, HttpStatusCode.ServiceUnavailable, message, retryAfter: retryAfter);
     public static GatewayError Execution(string message) => new(WsErrorCodes.ExecutionError, HttpStatusCode.InternalServerError, message);
 }

@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using MLEDojo.Gateway.Auth;
 using MLEDojo.Gateway.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MLEDojo.Gateway.Tests;
 
@@ -65,9 +67,38 @@ public sealed class QuotaTests(TightQuotaGatewayServer server) : IClassFixture<T
         await ResetAsync(client);
     }
 
-    private string Mint(string owner) => server.Store.Mint(Auth.ApiKeyScope.User, owner + "-" + Guid.NewGuid().ToString("N")).ToString();
+    [Fact]
+    public async Task Past_the_in_flight_execution_bound_new_episodes_get_503_and_capacity_reached_while_resumes_go_on()
+    {
+        var backPressure = server.Services.GetRequiredService<ExecutionBackPressure>();
+        using var busy = server.ClientFor(Mint("busy"));
+        var busyEpisode = await ResetAsync(busy);
+        var sleeping = StepAsync(busy, busyEpisode, """{"action_type": "execute_code", "code": "#sleep 3000"}""");
+        while (backPressure.InFlight < TightQuotaGatewayServer.InFlightExecutions) await Task.Delay(10);
 
-    private static string Lookup(string token) => Auth.ApiKeyToken.TryParse(token)!.Lookup;
+        var token = Mint("newcomer");
+        using var newcomer = server.ClientFor(token);
+        using (var refused = await newcomer.PostAsync("/reset", Json("""{"competition": "spaceship-titanic"}""")))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+            Assert.NotNull(refused.Headers.RetryAfter?.Delta);
+            Assert.Contains("capacity", (string?)(await refused.Content.ReadFromJsonAsync<JsonObject>())!["error"]);
+        }
+        using (var ws = await server.ConnectAsync(token))
+        {
+            var capacity = await ws.AskAsync("""{"type": "reset", "data": {"competition": "spaceship-titanic"}}""");
+            Assert.Equal("CAPACITY_REACHED", (string?)capacity["data"]!["code"]);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await busy.PostAsync("/reset", Json($$$"""{"episode_id": "{{{busyEpisode}}}"}"""))).StatusCode);
+
+        using var finished = await sleeping;
+        Assert.Equal(HttpStatusCode.OK, finished.StatusCode);
+        await ResetAsync(newcomer);
+    }
+
+    private string Mint(string owner) => server.Store.Mint(ApiKeyScope.User, owner + "-" + Guid.NewGuid().ToString("N")).ToString();
+
+    private static string Lookup(string token) => ApiKeyToken.TryParse(token)!.Lookup;
 
     private static async Task<string> ResetAsync(HttpClient client)
     {

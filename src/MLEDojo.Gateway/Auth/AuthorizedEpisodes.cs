@@ -12,22 +12,30 @@ namespace MLEDojo.Gateway.Auth;
 /// Someone else's episode answers 403 because its id was chosen by, or shown to, its owner only; an episode with
 /// no recorded owner (started while auth was off) is the operator's, so users get 403 for it too.
 /// </summary>
-public sealed class AuthorizedEpisodes(EpisodeGateway episodes, IServiceProvider services, IGrainFactory grains, ExecutionRateLimiter executions, IOptions<DojoGatewayOptions> options)
+public sealed class AuthorizedEpisodes(EpisodeGateway episodes, IServiceProvider services, IGrainFactory grains, ExecutionRateLimiter executions, ExecutionBackPressure backPressure, IOptions<DojoGatewayOptions> options)
 {
     private static readonly TimeSpan OpenEpisodesRetryAfter = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan CapacityRetryAfter = TimeSpan.FromSeconds(15);
     private readonly DojoGatewayOptions _options = options.Value;
     // Resolved lazily: a gateway with auth off needs no store and must start without one.
     private ApiKeyStore Store => (ApiKeyStore)services.GetService(typeof(ApiKeyStore))!;
 
     public async Task<ResetResponse> ResetAsync(GatewayCaller caller, ResetRequest request)
     {
-        if (caller.KeyLookup is null) return await episodes.ResetAsync(request);
+        if (caller.KeyLookup is null)
+        {
+            if (backPressure.InFlight >= _options.MaxInFlightExecutions && (request.EpisodeId is null || !await ExistsAsync(request.EpisodeId)))
+                throw AtCapacity();
+            return await episodes.ResetAsync(request);
+        }
         var episodeId = request.EpisodeId ?? DojoClient.NewEpisodeId();
         if (episodeId.Length is 0 or > 200) return await episodes.ResetAsync(request);
         var owner = await Store.EpisodeOwnerAsync(episodeId);
         if (owner is null)
         {
             if (!caller.IsAdmin && await ExistsAsync(episodeId)) throw NotYours(episodeId);
+            // Resuming is never refused: only new episodes add to the execution queues.
+            if (backPressure.InFlight >= _options.MaxInFlightExecutions && !await ExistsAsync(episodeId)) throw AtCapacity();
             await CheckOpenEpisodesAsync(caller);
             owner = await Store.ClaimEpisodeAsync(episodeId, caller);
         }
@@ -40,7 +48,9 @@ public sealed class AuthorizedEpisodes(EpisodeGateway episodes, IServiceProvider
         await CheckOwnerAsync(caller, episodeId);
         if (action is ExecuteCodeAction && caller.KeyLookup is { } lookup && executions.TryStart(lookup, _options.ExecutionsPerMinutePerKey) is { } wait)
             throw GatewayError.QuotaExceeded($"This key may start {_options.ExecutionsPerMinutePerKey} executions a minute; retry in {Math.Ceiling(wait.TotalSeconds)} s.", wait);
-        return await episodes.StepAsync(episodeId, action, requestId);
+        return action is ExecuteCodeAction or ValidateCodeAction
+            ? await backPressure.RunAsync(() => episodes.StepAsync(episodeId, action, requestId))
+            : await episodes.StepAsync(episodeId, action, requestId);
     }
 
     public async Task<EpisodeStateResponse> StateAsync(GatewayCaller caller, string episodeId)
@@ -86,6 +96,9 @@ public sealed class AuthorizedEpisodes(EpisodeGateway episodes, IServiceProvider
 
     private async Task<bool> ExistsAsync(string episodeId) =>
         (await grains.GetGrain<IEpisodeGrain>(episodeId).GetSnapshot()).Status != EpisodeStatus.New;
+
+    private GatewayError AtCapacity() => GatewayError.CapacityReached(
+        $"The grid is at capacity ({backPressure.InFlight} executions in flight through this gateway); no new episodes for now.", CapacityRetryAfter);
 
     private static GatewayError NotYours(string episodeId) => GatewayError.Forbidden($"Episode '{episodeId}' belongs to someone else.");
 }

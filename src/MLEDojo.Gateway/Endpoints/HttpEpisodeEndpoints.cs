@@ -25,7 +25,10 @@ internal static class HttpEpisodeEndpoints
             .WithSummary("Start an episode, or resume one by its episode_id.")
             .DocumentJsonBody<ResetRequest>()
             .Produces<ResetResponse>()
-            .Produces<ErrorResponse>(StatusCodes.Status400BadRequest);
+            .Produces<ErrorResponse>(StatusCodes.Status400BadRequest)
+            .ProducesAuthErrors()
+            .Produces<ErrorResponse>(StatusCodes.Status429TooManyRequests)
+            .Produces<ErrorResponse>(StatusCodes.Status503ServiceUnavailable);
 
         routes.MapPost("/step", (HttpContext context, AuthorizedEpisodes episodes, IOptions<DojoGatewayOptions> options) => Answer(context, async () =>
             {
@@ -37,7 +40,9 @@ internal static class HttpEpisodeEndpoints
             .DocumentJsonBody<StepRequest>()
             .Produces<StepResponse>()
             .Produces<ErrorResponse>(StatusCodes.Status400BadRequest)
-            .Produces<ErrorResponse>(StatusCodes.Status404NotFound);
+            .Produces<ErrorResponse>(StatusCodes.Status404NotFound)
+            .ProducesAuthErrors()
+            .Produces<ErrorResponse>(StatusCodes.Status429TooManyRequests);
 
         routes.MapGet("/state", (HttpContext context, [FromQuery(Name = "episode_id")] string? episodeId, AuthorizedEpisodes episodes) => Answer(context, () =>
                 string.IsNullOrEmpty(episodeId)
@@ -46,8 +51,12 @@ internal static class HttpEpisodeEndpoints
             .WithSummary("An episode's state (OpenEnv's State: episode_id, step_count, plus the episode's fields).")
             .Produces<EpisodeStateResponse>()
             .Produces<ErrorResponse>(StatusCodes.Status400BadRequest)
-            .Produces<ErrorResponse>(StatusCodes.Status404NotFound);
+            .Produces<ErrorResponse>(StatusCodes.Status404NotFound)
+            .ProducesAuthErrors();
     }
+
+    private static RouteHandlerBuilder ProducesAuthErrors(this RouteHandlerBuilder builder) =>
+        builder.Produces<ErrorResponse>(StatusCodes.Status401Unauthorized).Produces<ErrorResponse>(StatusCodes.Status403Forbidden);
 
     private static async Task<IResult> Answer<T>(HttpContext context, Func<Task<T>> handle)
     {

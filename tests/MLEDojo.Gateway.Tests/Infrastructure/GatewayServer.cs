@@ -37,6 +37,7 @@ public class GatewayServer : IAsyncLifetime
     public HttpClient Http { get; private set; } = null!;
     public string StoreConnectionString => $"Data Source={Path.Combine(_folder, "grid.db")}";
     public ApiKeyStore Store { get; private set; } = null!;
+    public IServiceProvider Services => _app.Services;
     public TestKeys Keys { get; private set; } = null!;
 
     /// <summary>The gateway's options beyond the message cap; quota tests tighten them.</summary>
