@@ -47,6 +47,17 @@ public sealed class AuthTests(GatewayServer server)
         Assert.Equal(HttpStatusCode.Unauthorized, await CallAsync(route, null));
 
     [Theory]
+    [InlineData("/RESET")]
+    [InlineData("/Reset/")]
+    [InlineData("/reset/")]
+    public async Task Other_spellings_of_a_route_are_not_a_way_around_the_key(string path)
+    {
+        using var client = server.ClientFor(null);
+        using var response = await client.PostAsync(path, Json("""{"competition": "spaceship-titanic"}"""));
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Theory]
     [InlineData("missing")]
     [InlineData("not a bearer")]
     [InlineData("malformed")]

@@ -13,15 +13,23 @@ namespace MLEDojo.Gateway.Auth;
 internal static class GatewayAuthMiddleware
 {
     private const string CallerKey = "mledojo.gateway.caller";
-    private static readonly HashSet<string> EpisodePaths = ["/ws", "/reset", "/step", "/state"];
-    private static readonly HashSet<string> DescriptionPaths = ["/schema", "/metadata", "/openapi.json"];
+    // Routing matches paths case-insensitively and with a trailing slash, so these sets must too.
+    private static readonly HashSet<string> EpisodePaths = new(["/ws", "/reset", "/step", "/state"], StringComparer.OrdinalIgnoreCase);
+    private static readonly HashSet<string> DescriptionPaths = new(["/schema", "/metadata", "/openapi.json"], StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// The authenticated caller. A request that reached an episode route without passing the check (a path spelling
+    /// the sets above missed) is refused rather than served as the operator.
+    /// </summary>
     public static GatewayCaller Caller(HttpContext context) =>
-        context.Items[CallerKey] as GatewayCaller ?? GatewayCaller.Unauthenticated;
+        context.Items[CallerKey] as GatewayCaller
+        ?? (context.RequestServices.GetRequiredService<IOptions<DojoGatewayOptions>>().Value.InsecureNoAuth
+            ? GatewayCaller.Unauthenticated
+            : throw GatewayError.Unauthorized("An API key is required: Authorization: Bearer mlk_<scope>_<lookup>_<secret>."));
 
     public static async Task InvokeAsync(HttpContext context, Func<Task> next)
     {
-        var path = context.Request.Path.Value ?? "";
+        var path = (context.Request.Path.Value ?? "").TrimEnd('/');
         var options = context.RequestServices.GetRequiredService<IOptions<DojoGatewayOptions>>().Value;
         if (options.InsecureNoAuth || !(EpisodePaths.Contains(path) || DescriptionPaths.Contains(path)))
         {
