@@ -16,6 +16,7 @@ public static class DojoCli
             ScoreCommand.Build(output, error),
             GridCommands.Serve(output, error),
             GridCommands.Demo(output, error),
+            KeysCommand.Build(output, error),
         };
         var parse = root.Parse(args);
         return parse.Invoke(new InvocationConfiguration { Output = output, Error = error });

@@ -5,6 +5,21 @@ public sealed class DojoGatewayOptions
     /// <summary>The largest HTTP body or WebSocket message accepted; larger ones are answered with an error and discarded.</summary>
     public int MaxMessageBytes { get; set; } = 4 * 1024 * 1024;
 
-    /// <summary>What protects the gateway, reported on /health. This slice has no authentication, so hosts bind it to loopback.</summary>
-    public string Auth { get; set; } = "none (loopback only)";
+    /// <summary>The SQLite connection string of the API key store (the grid's database). Required unless <see cref="InsecureNoAuth"/>.</summary>
+    public string? KeyStoreConnectionString { get; set; }
+
+    /// <summary>Serves everyone without a key, as the operator: for a developer's own machine only.</summary>
+    public bool InsecureNoAuth { get; set; }
+
+    /// <summary>Episodes one key may have open (reset and neither done nor closed) at once.</summary>
+    public int MaxOpenEpisodesPerKey { get; set; } = 64;
+
+    /// <summary>execute_code steps one key may start in any minute, counted by each gateway process on its own.</summary>
+    public int ExecutionsPerMinutePerKey { get; set; } = 120;
+
+    /// <summary>Code-running steps (execute_code, validate_code) in flight through this process past which new episodes get 503 / CAPACITY_REACHED.</summary>
+    public int MaxInFlightExecutions { get; set; } = 512;
+
+    /// <summary>What protects the gateway, as /health reports it.</summary>
+    public string AuthDescription => InsecureNoAuth ? "disabled (--insecure-no-auth)" : "api keys (Authorization: Bearer mlk_...)";
 }

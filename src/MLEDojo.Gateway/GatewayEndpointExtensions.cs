@@ -1,4 +1,7 @@
+using MLEDojo.Gateway.Auth;
 using MLEDojo.Gateway.Endpoints;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 
@@ -8,10 +11,14 @@ public static class GatewayEndpointExtensions
 {
     /// <summary>
     /// Maps the gateway: WS /ws (OpenEnv's frames), POST /reset, POST /step, GET /state, GET /health, /schema,
-    /// /metadata, and the OpenAPI document at /openapi.json. Needs <see cref="GatewayServiceCollectionExtensions.AddDojoGateway"/>.
+    /// /metadata, and the OpenAPI document at /openapi.json; every route but /health takes an API key. Needs <see cref="GatewayServiceCollectionExtensions.AddDojoGateway"/>.
     /// </summary>
     public static TApp MapDojoGateway<TApp>(this TApp app) where TApp : IApplicationBuilder, IEndpointRouteBuilder
     {
+        // Opening the key store here fails a misconfigured host at start rather than at its first request.
+        if (!app.ServiceProvider.GetRequiredService<IOptions<DojoGatewayOptions>>().Value.InsecureNoAuth)
+            app.ServiceProvider.GetRequiredService<ApiKeyStore>();
+        app.Use((context, next) => GatewayAuthMiddleware.InvokeAsync(context, () => next(context)));
         app.UseWebSockets();
         DescriptionEndpoints.Map(app);
         HttpEpisodeEndpoints.Map(app);

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Net.WebSockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using MLEDojo.Gateway.Episodes;
+using MLEDojo.Gateway.Auth;
 using MLEDojo.Gateway.Wire;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,22 +16,24 @@ namespace MLEDojo.Gateway;
 public sealed class GatewayWebSocketSession
 {
     private readonly WebSocket _socket;
-    private readonly EpisodeGateway _episodes;
+    private readonly AuthorizedEpisodes _episodes;
+    private readonly GatewayCaller _caller;
     private readonly int _maxMessageBytes;
     private readonly ILogger _logger;
     private string? _episodeId;
 
-    private GatewayWebSocketSession(WebSocket socket, EpisodeGateway episodes, int maxMessageBytes, ILogger logger)
+    private GatewayWebSocketSession(WebSocket socket, AuthorizedEpisodes episodes, GatewayCaller caller, int maxMessageBytes, ILogger logger)
     {
         _socket = socket;
         _episodes = episodes;
+        _caller = caller;
         _maxMessageBytes = maxMessageBytes;
         _logger = logger;
     }
 
-    public sealed class Factory(EpisodeGateway episodes, IOptions<DojoGatewayOptions> options, ILogger<GatewayWebSocketSession> logger)
+    public sealed class Factory(AuthorizedEpisodes episodes, IOptions<DojoGatewayOptions> options, ILogger<GatewayWebSocketSession> logger)
     {
-        public GatewayWebSocketSession Create(WebSocket socket) => new(socket, episodes, options.Value.MaxMessageBytes, logger);
+        public GatewayWebSocketSession Create(WebSocket socket, GatewayCaller caller) => new(socket, episodes, caller, options.Value.MaxMessageBytes, logger);
     }
 
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -84,20 +86,20 @@ public sealed class GatewayWebSocketSession
         switch (type)
         {
             case "reset":
-                var reset = await _episodes.ResetAsync(data is null ? new ResetRequest() : WireParser.ReadReset(data, "The reset data"));
+                var reset = await _episodes.ResetAsync(_caller, data is null ? new ResetRequest() : WireParser.ReadReset(data, "The reset data"));
                 _episodeId = reset.EpisodeId;
                 return (Frame("observation", reset), false);
             case "step":
                 var action = WireParser.RequireObject(data, "The step data");
                 // OpenEnv's step data is the action itself; a request_id beside its fields makes the step retry-safe.
                 var requestId = action.Remove("request_id", out var id) ? ReadRequestId(id) : null;
-                var step = await _episodes.StepAsync(CurrentEpisode(), WireParser.ReadAction(action, "The step data"), requestId);
+                var step = await _episodes.StepAsync(_caller, CurrentEpisode(), WireParser.ReadAction(action, "The step data"), requestId);
                 return (Frame("observation", step), false);
             case "state":
-                return (Frame("state", await _episodes.StateAsync(CurrentEpisode())), false);
+                return (Frame("state", await _episodes.StateAsync(_caller, CurrentEpisode())), false);
             case "close":
                 // OpenEnv's close ends the environment; a connection that merely drops leaves the episode resumable.
-                return (Frame("state", _episodeId is null ? null : await _episodes.CloseAsync(_episodeId)), true);
+                return (Frame("state", _episodeId is null ? null : await _episodes.CloseAsync(_caller, _episodeId)), true);
             default:
                 throw GatewayError.UnknownType($"Unknown frame type '{type}'; this server takes reset, step, state and close.");
         }
@@ -140,12 +142,13 @@ public sealed class GatewayWebSocketSession
     private static JsonObject Frame<T>(string type, T data) =>
         new() { ["type"] = type, ["data"] = JsonSerializer.SerializeToNode(data, GatewayJson.Options) };
 
-    /// <summary>OpenEnv's error frame: message and code, plus "errors" with the field's location for validation errors.</summary>
+    /// <summary>OpenEnv's error frame: message and code, plus "errors" with the field's location for validation errors and retry_after_s for quota refusals.</summary>
     private static JsonObject ErrorFrame(GatewayError e)
     {
         var data = new JsonObject { ["message"] = e.Message, ["code"] = e.Code };
         if (e.Code == WsErrorCodes.ValidationError)
             data["errors"] = new JsonArray(new JsonObject { ["loc"] = e.Location, ["msg"] = e.Message });
+        if (e.RetryAfter is { } wait) data["retry_after_s"] = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
         return new JsonObject { ["type"] = "error", ["data"] = data };
     }
 

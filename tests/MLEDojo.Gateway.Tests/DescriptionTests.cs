@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using MLEDojo.Gateway.Tests.Infrastructure;
 
@@ -7,12 +8,14 @@ namespace MLEDojo.Gateway.Tests;
 public sealed class DescriptionTests(GatewayServer server)
 {
     [Fact]
-    public async Task Health_says_the_gateway_is_unauthenticated()
+    public async Task Health_says_the_gateway_is_healthy_and_protected_by_api_keys()
     {
-        var (status, health) = await server.GetAsync("/health");
+        using var anonymous = server.ClientFor(null);
+        using var response = await anonymous.GetAsync("/health");
+        var (status, health) = (response.StatusCode, (await response.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!);
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("healthy", (string?)health["status"]);
-        Assert.Equal("none (loopback only)", (string?)health["auth"]);
+        Assert.Equal("api keys (Authorization: Bearer mlk_...)", (string?)health["auth"]);
     }
 
     [Fact]

@@ -14,21 +14,29 @@ internal static class GridCommands
         var dataRoot = DojoCli.DataRootOption();
         var httpPort = new Option<int?>("--http-port")
         {
-            Description = "Also serve the HTTP/WebSocket gateway (OpenEnv's /ws, /reset, /step, /state, ...) on 127.0.0.1 at this port. Unauthenticated, so loopback only.",
+            Description = "Also serve the HTTP/WebSocket gateway (OpenEnv's /ws, /reset, /step, /state, ...) on 127.0.0.1 at this port; every route but /health takes an API key (dojo keys create).",
         };
-        var command = new Command("serve", "Run a grid silo (embedded profile unless the configuration says otherwise) until Ctrl+C.") { config, dataRoot, httpPort };
+        var insecure = new Option<bool>("--insecure-no-auth") { Description = "Serve the gateway without API keys, everyone as the operator: for your own machine only." };
+        var command = new Command("serve", "Run a grid silo (embedded profile unless the configuration says otherwise) until Ctrl+C.") { config, dataRoot, httpPort, insecure };
         command.SetAction((parse, cancellationToken) => Guarded(error, async () =>
         {
             var options = Load(parse.GetValue(config), parse.GetValue(dataRoot));
             var port = parse.GetValue(httpPort);
             if (port is < 1 or > 65535) throw new UsageException($"--http-port must be between 1 and 65535; got {port}.");
+            var noAuth = parse.GetValue(insecure);
+            if (noAuth && port is null) throw new UsageException("--insecure-no-auth only means something with --http-port.");
+            if (port is not null && !noAuth && !string.Equals(options.Storage.Provider, "sqlite", StringComparison.OrdinalIgnoreCase))
+                throw new UsageException($"The gateway keeps API keys in the grid's SQLite database; storage provider '{options.Storage.Provider}' has none.");
             await using var grid = port is null
                 ? await EmbeddedGrid.StartAsync(options, cancellationToken)
-                : await EmbeddedGrid.StartWithGatewayAsync(options, port.Value, cancellationToken);
+                : await EmbeddedGrid.StartWithGatewayAsync(options, port.Value, noAuth, cancellationToken);
             output.WriteLine($"grid silo up: cluster '{options.ClusterId}', silo port {options.SiloPort}, gateway port {options.GatewayPort}");
             output.WriteLine($"competitions: {options.CompetitionsRoot}; episodes: {options.EpisodesRoot}; storage: {options.Storage.ConnectionString}");
             if (port is not null)
-                output.WriteLine($"HTTP/WebSocket gateway: http://127.0.0.1:{port}/ (ws://127.0.0.1:{port}/ws, OpenAPI at /openapi.json); auth: none (loopback only), so anyone on this machine can use it");
+                output.WriteLine($"HTTP/WebSocket gateway: http://127.0.0.1:{port}/ (ws://127.0.0.1:{port}/ws, OpenAPI at /openapi.json); auth: "
+                    + (noAuth ? "disabled (--insecure-no-auth)" : "API keys (Authorization: Bearer mlk_...; dojo keys create --scope user --owner NAME)"));
+            if (noAuth)
+                error.WriteLine("warning: --insecure-no-auth: the gateway serves anyone who can reach it, as the operator, with no quotas.");
             output.WriteLine("Ctrl+C stops it.");
             await grid.WaitForShutdownAsync(cancellationToken);
             return 0;
@@ -74,9 +82,9 @@ internal static class GridCommands
         return command;
     }
 
-    private static Option<FileInfo?> ConfigOption() => new("--config") { Description = "Configuration file (default: the nearest silo.config.json)." };
+    internal static Option<FileInfo?> ConfigOption() => new("--config") { Description = "Configuration file (default: the nearest silo.config.json)." };
 
-    private static DojoSiloOptions Load(FileInfo? config, DirectoryInfo? dataRoot)
+    internal static DojoSiloOptions Load(FileInfo? config, DirectoryInfo? dataRoot)
     {
         var arguments = config is null ? Array.Empty<string>() : ["--config", config.FullName];
         var options = DojoConfiguration.Load(arguments);
@@ -84,7 +92,7 @@ internal static class GridCommands
         return options;
     }
 
-    private static async Task<int> Guarded(TextWriter error, Func<Task<int>> action)
+    internal static async Task<int> Guarded(TextWriter error, Func<Task<int>> action)
     {
         try
         {

@@ -33,13 +33,17 @@ public sealed class EmbeddedGrid : IAsyncDisposable
     /// The grid with the HTTP/WebSocket gateway co-hosted on 127.0.0.1:<paramref name="httpPort"/>. The gateway has
     /// no authentication yet, so it is bound to loopback only and never to a public interface.
     /// </summary>
-    public static async Task<EmbeddedGrid> StartWithGatewayAsync(DojoSiloOptions options, int httpPort, CancellationToken cancellationToken)
+    public static async Task<EmbeddedGrid> StartWithGatewayAsync(DojoSiloOptions options, int httpPort, bool insecureNoAuth, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
         Configure(builder, options);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, httpPort));
-        builder.Services.AddDojoGateway();
+        builder.Services.AddDojoGateway(gateway =>
+        {
+            gateway.InsecureNoAuth = insecureNoAuth;
+            gateway.KeyStoreConnectionString = options.Storage.ConnectionString;
+        });
         var app = builder.Build();
         app.MapDojoGateway();
         await app.StartAsync(cancellationToken);

@@ -22,7 +22,7 @@ internal static class DescriptionEndpoints
     public static void Map(IEndpointRouteBuilder routes)
     {
         routes.MapGet("/health", (IOptions<DojoGatewayOptions> options) =>
-                Results.Json(new HealthResponse("healthy", options.Value.Auth), GatewayJson.Options))
+                Results.Json(new HealthResponse("healthy", options.Value.AuthDescription), GatewayJson.Options))
             .WithSummary("Liveness, and what protects this gateway.")
             .Produces<HealthResponse>();
 

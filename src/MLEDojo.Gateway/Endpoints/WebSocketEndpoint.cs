@@ -1,3 +1,4 @@
+using MLEDojo.Gateway.Auth;
 using MLEDojo.Gateway.Wire;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -17,8 +18,18 @@ internal static class WebSocketEndpoint
                 await Results.Json(new ErrorResponse("/ws takes a WebSocket upgrade."), GatewayJson.Options, statusCode: StatusCodes.Status400BadRequest).ExecuteAsync(context);
                 return;
             }
+            GatewayCaller caller;
+            try
+            {
+                caller = GatewayAuthMiddleware.Caller(context);
+            }
+            catch (GatewayError e)
+            {
+                await Results.Json(new ErrorResponse(e.Message), GatewayJson.Options, statusCode: (int)e.Status).ExecuteAsync(context);
+                return;
+            }
             using var socket = await context.WebSockets.AcceptWebSocketAsync();
-            var session = context.RequestServices.GetRequiredService<GatewayWebSocketSession.Factory>().Create(socket);
+            var session = context.RequestServices.GetRequiredService<GatewayWebSocketSession.Factory>().Create(socket, caller);
             await session.RunAsync(context.RequestAborted);
         }).ExcludeFromDescription();
 }
