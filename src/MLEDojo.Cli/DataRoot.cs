@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MLEDojo.Hosting.Configuration;
 
 namespace MLEDojo.Cli;
 
@@ -9,14 +10,22 @@ namespace MLEDojo.Cli;
 /// </summary>
 public static class DataRoot
 {
-    public const string ConfigFileName = "silo.config.json";
+    public const string ConfigFileName = DojoConfiguration.FileName;
 
     public static string Resolve(DirectoryInfo? option, string? searchFrom = null)
     {
         if (option is not null) return option.FullName;
         if (Environment.GetEnvironmentVariable("DOJO_DATA_ROOT") is { Length: > 0 } fromEnvironment) return Path.GetFullPath(fromEnvironment);
-        var config = FindConfig(searchFrom ?? Directory.GetCurrentDirectory())
-            ?? throw new UsageException($"No --data-root given, DOJO_DATA_ROOT is unset and no {ConfigFileName} was found in this folder or above.");
+        string config;
+        try
+        {
+            config = DojoConfiguration.FindNearest(searchFrom ?? Directory.GetCurrentDirectory());
+        }
+        catch (DojoConfigurationException)
+        {
+            throw new UsageException($"No --data-root given, DOJO_DATA_ROOT is unset and no {ConfigFileName} was found in this folder or above.");
+        }
+        // Only competitionsRoot is needed to score, so a config that a silo would refuse for other keys still serves here.
         try
         {
             using var document = JsonDocument.Parse(File.ReadAllText(config), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
@@ -28,16 +37,6 @@ public static class DataRoot
         {
             throw new UsageException($"{config} is not valid JSON: {e.Message}");
         }
-    }
-
-    private static string? FindConfig(string start)
-    {
-        for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
-        {
-            var candidate = Path.Combine(folder.FullName, ConfigFileName);
-            if (File.Exists(candidate)) return candidate;
-        }
-        return null;
     }
 }
 

@@ -131,7 +131,8 @@ public static class DojoConfiguration
         return (configPath, rest.ToArray());
     }
 
-    private static string FindNearest(string start)
+    /// <summary>The nearest silo.config.json at or above <paramref name="start"/>; throws when there is none.</summary>
+    public static string FindNearest(string start)
     {
         for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
         {
