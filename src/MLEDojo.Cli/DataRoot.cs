@@ -12,6 +12,16 @@ public static class DataRoot
 {
     public const string ConfigFileName = DojoConfiguration.FileName;
 
+    /// <summary>Loads competition <paramref name="name"/> from the resolved data root; an unknown name is a usage error.</summary>
+    public static Competitions.Competition LoadCompetition(DirectoryInfo? option, string name)
+    {
+        var root = Resolve(option);
+        var directory = Path.Combine(root, name);
+        if (!Directory.Exists(directory))
+            throw new UsageException($"No competition '{name}' under {root}.");
+        return Competitions.CompetitionLoader.Load(directory);
+    }
+
     public static string Resolve(DirectoryInfo? option, string? searchFrom = null)
     {
         if (option is not null) return option.FullName;

@@ -1,4 +1,5 @@
 using MLEDojo.Competitions;
+using MLEDojo.Hosting.Configuration;
 
 namespace MLEDojo.Cli.Commands;
 
@@ -11,10 +12,31 @@ internal static class CommandErrors
         {
             return action();
         }
-        catch (Exception e) when (e is UsageException or CompetitionDataException or CompetitionNotFoundException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (IsUsersMistake(e))
         {
-            error.WriteLine($"error: {e.Message}");
-            return DojoCli.UsageError;
+            return Report(error, e);
         }
+    }
+
+    public static async Task<int> GuardAsync(TextWriter error, Func<Task<int>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (Exception e) when (IsUsersMistake(e))
+        {
+            return Report(error, e);
+        }
+    }
+
+    private static bool IsUsersMistake(Exception e) =>
+        e is UsageException or DojoConfigurationException or CompetitionDataException or CompetitionNotFoundException
+            or IOException or UnauthorizedAccessException;
+
+    private static int Report(TextWriter error, Exception e)
+    {
+        error.WriteLine($"error: {e.Message}");
+        return DojoCli.UsageError;
     }
 }

@@ -69,12 +69,7 @@ internal static class CompetitionsCommand
         var command = new Command("show", "Show a competition: scoring, metadata, leaderboards and medal thresholds.") { name, dataRoot };
         command.SetAction(parse => CommandErrors.Guard(error, () =>
         {
-            var root = DataRoot.Resolve(parse.GetValue(dataRoot));
-            var competitionName = parse.GetRequiredValue(name);
-            var directory = Path.Combine(root, competitionName);
-            if (!Directory.Exists(directory))
-                throw new UsageException($"No competition '{competitionName}' under {root}.");
-            var competition = CompetitionLoader.Load(directory);
+            var competition = DataRoot.LoadCompetition(parse.GetValue(dataRoot), parse.GetRequiredValue(name));
             var spec = competition.Spec;
             output.WriteLine($"name:              {competition.Name}");
             output.WriteLine($"data:              {competition.DataDirectory}");

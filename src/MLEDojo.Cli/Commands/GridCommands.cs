@@ -18,7 +18,7 @@ internal static class GridCommands
         };
         var insecure = new Option<bool>("--insecure-no-auth") { Description = "Serve the gateway without API keys, everyone as the operator: for your own machine only." };
         var command = new Command("serve", "Run a grid silo (embedded profile unless the configuration says otherwise) until Ctrl+C.") { config, dataRoot, httpPort, insecure };
-        command.SetAction((parse, cancellationToken) => Guarded(error, async () =>
+        command.SetAction((parse, cancellationToken) => CommandErrors.GuardAsync(error, async () =>
         {
             var options = Load(parse.GetValue(config), parse.GetValue(dataRoot));
             var port = parse.GetValue(httpPort);
@@ -54,14 +54,13 @@ internal static class GridCommands
         {
             config, dataRoot, episodes, competitions,
         };
-        command.SetAction((parse, cancellationToken) => Guarded(error, async () =>
+        command.SetAction((parse, cancellationToken) => CommandErrors.GuardAsync(error, async () =>
         {
             var options = Load(parse.GetValue(config), parse.GetValue(dataRoot));
             var count = parse.GetValue(episodes);
             if (count < 1) throw new UsageException("--episodes must be at least 1.");
             var names = parse.GetValue(competitions)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                ?? CompetitionRegistry.FromRoot(options.CompetitionsRoot).Registry.List()
-                    .Where(n => CompetitionLoader.Load(Path.Combine(options.CompetitionsRoot, n)).Unavailability is null).ToArray();
+                ?? ScorableCompetitions(options.CompetitionsRoot);
             if (names.Length == 0) throw new UsageException($"No scorable competition under {options.CompetitionsRoot}.");
 
             // Each demo gets its own state and ports, so it shows its own leaderboard and never collides with a running silo.
@@ -92,16 +91,9 @@ internal static class GridCommands
         return options;
     }
 
-    internal static async Task<int> Guarded(TextWriter error, Func<Task<int>> action)
+    private static string[] ScorableCompetitions(string root)
     {
-        try
-        {
-            return await action();
-        }
-        catch (Exception e) when (e is UsageException or DojoConfigurationException or CompetitionDataException)
-        {
-            error.WriteLine($"error: {e.Message}");
-            return DojoCli.UsageError;
-        }
+        var registry = CompetitionRegistry.FromRoot(root).Registry;
+        return registry.List().Where(name => registry.Get(name).Unavailability is null).ToArray();
     }
 }

@@ -13,7 +13,7 @@ internal static class KeysCommand
         var scope = new Option<string>("--scope") { Description = "user (episodes), creator (competitions the owner owns) or admin.", Required = true };
         var owner = new Option<string>("--owner") { Description = "Who the key belongs to; episodes opened with it are this owner's.", Required = true };
         var create = new Command("create", "Mint a key and print its token, once: only a salted hash of its secret is stored.") { config, scope, owner };
-        create.SetAction(parse => GridCommands.Guarded(error, () =>
+        create.SetAction(parse => CommandErrors.GuardAsync(error, () =>
         {
             if (!ApiKeyScopes.TryParse(parse.GetValue(scope)!, out var parsed))
                 throw new UsageException($"--scope must be user, creator or admin; got '{parse.GetValue(scope)}'.");
@@ -27,7 +27,7 @@ internal static class KeysCommand
 
         var lookup = new Argument<string>("lookup") { Description = "The key's lookup: the third part of its token, as `dojo keys list` shows it." };
         var revoke = new Command("revoke", "Revoke a key; gateways refuse it from their next request on.") { config, lookup };
-        revoke.SetAction(parse => GridCommands.Guarded(error, () =>
+        revoke.SetAction(parse => CommandErrors.GuardAsync(error, () =>
         {
             var id = parse.GetValue(lookup)!;
             if (!Store(parse.GetValue(config)).Revoke(id)) throw new UsageException($"No active key '{id}'.");
@@ -36,7 +36,7 @@ internal static class KeysCommand
         }));
 
         var list = new Command("list", "List keys (lookup, scope, owner, created, revoked); secrets are never shown.") { config };
-        list.SetAction(parse => GridCommands.Guarded(error, () =>
+        list.SetAction(parse => CommandErrors.GuardAsync(error, () =>
         {
             foreach (var key in Store(parse.GetValue(config)).List())
                 output.WriteLine($"{key.Lookup}  {key.Scope.Name(),-7}  {key.Owner}  created {key.CreatedAt:u}{(key.RevokedAt is { } revoked ? $"  revoked {revoked:u}" : "")}");

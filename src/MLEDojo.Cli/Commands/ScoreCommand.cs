@@ -20,12 +20,8 @@ internal static class ScoreCommand
         };
         command.SetAction(parse => CommandErrors.Guard(error, () =>
         {
-            var root = DataRoot.Resolve(parse.GetValue(dataRoot));
             var name = parse.GetRequiredValue(competition);
-            var directory = Path.Combine(root, name);
-            if (!Directory.Exists(directory))
-                throw new UsageException($"No competition '{name}' under {root}.");
-            var scorer = CompetitionScorer.Create(CompetitionLoader.Load(directory));
+            var scorer = CompetitionScorer.Create(DataRoot.LoadCompetition(parse.GetValue(dataRoot), name));
             var report = scorer.Score(parse.GetRequiredValue(submission).FullName);
             output.WriteLine(parse.GetValue(json) ? ScoreJson.Render(report) : Describe(name, report));
             return 0;
