@@ -14,14 +14,22 @@ internal sealed class CappedOutput
     private readonly object _sync = new();
     private readonly byte[] _head;
     private readonly byte[] _tail;
+    private readonly long _overflowAt;
+    private readonly Action? _onOverflow;
     private int _headLength;
     private long _bytesAfterHead;
+    private bool _overflowed;
 
-    public CappedOutput(int maxBytes)
+    /// <param name="maxBytes">Bytes kept (head and tail).</param>
+    /// <param name="overflowAt">Total bytes past which <paramref name="onOverflow"/> is called, once: the stream is
+    /// still read to its end (so the writer never blocks on a full pipe), but the caller stops the writer.</param>
+    public CappedOutput(int maxBytes, long overflowAt = long.MaxValue, Action? onOverflow = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBytes);
         _head = new byte[maxBytes / 2];
         _tail = new byte[maxBytes - maxBytes / 2];
+        _overflowAt = overflowAt;
+        _onOverflow = onOverflow;
     }
 
     public long TotalBytes
@@ -31,13 +39,19 @@ internal sealed class CappedOutput
 
     public void Append(ReadOnlySpan<byte> chunk)
     {
+        bool overflowedNow;
         lock (_sync)
         {
             var intoHead = Math.Min(chunk.Length, _head.Length - _headLength);
             chunk[..intoHead].CopyTo(_head.AsSpan(_headLength));
             _headLength += intoHead;
             AppendToTail(chunk[intoHead..]);
+            overflowedNow = !_overflowed && _headLength + _bytesAfterHead > _overflowAt;
+            _overflowed |= overflowedNow;
         }
+        // Outside the lock: the callback kills the writer, which may take a while.
+        if (overflowedNow)
+            _onOverflow?.Invoke();
     }
 
     /// <summary>Reads a stream to its end into this buffer.</summary>

@@ -10,4 +10,6 @@ internal sealed record ProcessLaunch
     public required IReadOnlyDictionary<string, string> Environment { get; init; }
     public required TimeSpan Timeout { get; init; }
     public required int MaxCapturedBytes { get; init; }
+    /// <summary>Bytes a stream (stdout or stderr) may carry in all before the run is killed as output too large.</summary>
+    public long MaxStreamBytes { get; init; } = long.MaxValue;
 }

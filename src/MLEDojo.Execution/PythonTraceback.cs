@@ -53,6 +53,29 @@ internal static partial class PythonTraceback
     public static bool IsMemoryError(string errorClass) =>
         errorClass[(errorClass.LastIndexOf('.') + 1)..].EndsWith("MemoryError", StringComparison.Ordinal);
 
+    /// <summary>
+    /// True when CUDA ran out of memory: PyTorch's OutOfMemoryError (torch.OutOfMemoryError, torch.cuda.OutOfMemoryError),
+    /// TensorFlow's ResourceExhaustedError, or a RuntimeError whose message says "CUDA out of memory".
+    /// </summary>
+    public static bool IsGpuMemoryError(string errorClass, string stderr)
+    {
+        var name = errorClass[(errorClass.LastIndexOf('.') + 1)..];
+        return (name == "OutOfMemoryError" && errorClass.StartsWith("torch.", StringComparison.Ordinal))
+            || name == "ResourceExhaustedError"
+            || stderr.Contains("CUDA out of memory", StringComparison.Ordinal)
+            || stderr.Contains("CUDA_ERROR_OUT_OF_MEMORY", StringComparison.Ordinal);
+    }
+
+    /// <summary>The last traceback, at most <paramref name="maxChars"/> of its end (where the error is), or null without one.</summary>
+    public static string? Excerpt(string stderr, int maxChars = 2048)
+    {
+        var headerAt = stderr.LastIndexOf(Header, StringComparison.Ordinal);
+        if (headerAt < 0)
+            return null;
+        var traceback = stderr[headerAt..].TrimEnd();
+        return traceback.Length <= maxChars ? traceback : "..." + traceback[^maxChars..];
+    }
+
     [GeneratedRegex(@"^(?<class>[A-Za-z_][A-Za-z0-9_.]*)(?::|\r?$)")]
     private static partial Regex ExceptionLine();
 }

@@ -9,7 +9,7 @@ namespace MLEDojo.Execution;
 /// process tree no longer does. Code that deliberately drops the variable before exec escapes this; the sandbox
 /// (cgroups) closes that gap.
 /// </summary>
-internal sealed class RunMarker
+internal sealed class RunMarker : IProcessTree
 {
     public const string VariableName = "DOJO_RUN_ID";
 
@@ -25,6 +25,8 @@ internal sealed class RunMarker
     }
 
     public string Value { get; }
+
+    public IReadOnlyDictionary<string, string> MarkerVariables => new Dictionary<string, string> { [VariableName] = Value };
 
     /// <summary>Live processes whose environment carries this marker. Zombies have an empty environ and do not count.</summary>
     public IReadOnlyList<int> FindProcesses()
@@ -54,7 +56,9 @@ internal sealed class RunMarker
     /// SIGKILLs every marked process, sweeping again until a sweep finds none, because a process may fork between
     /// a sweep and its kill. Returns the processes still alive after <paramref name="maxSweeps"/>.
     /// </summary>
-    public async Task<IReadOnlyList<int>> KillAllAsync(int maxSweeps = 50)
+    public Task<IReadOnlyList<int>> KillAllAsync() => KillAllAsync(maxSweeps: 50);
+
+    private async Task<IReadOnlyList<int>> KillAllAsync(int maxSweeps)
     {
         IReadOnlyList<int> remaining = FindProcesses();
         for (var sweep = 0; sweep < maxSweeps && remaining.Count > 0; sweep++)

@@ -4,28 +4,36 @@ using CliWrap;
 namespace MLEDojo.Execution;
 
 /// <summary>
-/// Runs one process to its end, its timeout or cancellation, capturing capped output, and then kills every
-/// process the run left behind: nothing outlives an execution, whichever way it ended.
+/// Runs one process to its end, its timeout, cancellation or a guard's breach, capturing capped output, and then
+/// kills every process of the run (<see cref="IProcessTree"/>): nothing outlives an execution, whichever way it ended.
 /// </summary>
 internal static class SupervisedProcess
 {
-    public static async Task<ProcessEnding> RunAsync(ProcessLaunch launch, CancellationToken cancellationToken)
+    public static async Task<ProcessEnding> RunAsync(ProcessLaunch launch, IProcessTree tree, IReadOnlyList<IRunGuard> guards,
+        CancellationToken cancellationToken)
     {
         var startedAt = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
+        LimitBreach? breach = null;
         if (cancellationToken.IsCancellationRequested)
             return Ending(ProcessEndReason.Cancelled);
 
-        var marker = new RunMarker();
-        var stdout = new CappedOutput(launch.MaxCapturedBytes);
-        var stderr = new CappedOutput(launch.MaxCapturedBytes);
+        using var breached = new CancellationTokenSource();
+        void Trip(LimitBreach found)
+        {
+            if (Interlocked.CompareExchange(ref breach, found, null) is null)
+                breached.Cancel();
+        }
+
+        var stdout = new CappedOutput(launch.MaxCapturedBytes, launch.MaxStreamBytes, () => Trip(StreamBreach("stdout", launch.MaxStreamBytes)));
+        var stderr = new CappedOutput(launch.MaxCapturedBytes, launch.MaxStreamBytes, () => Trip(StreamBreach("stderr", launch.MaxStreamBytes)));
         using var timeout = new CancellationTokenSource(launch.Timeout);
-        using var kill = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        using var kill = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token, breached.Token);
 
         var command = Cli.Wrap(launch.FileName)
             .WithArguments(launch.Arguments)
             .WithWorkingDirectory(launch.WorkingDirectory)
-            .WithEnvironmentVariables(EnvironmentFor(launch, marker))
+            .WithEnvironmentVariables(EnvironmentFor(launch, tree))
             .WithValidation(CommandResultValidation.None)
             .WithStandardOutputPipe(PipeTarget.Create(stdout.ReadFromAsync))
             .WithStandardErrorPipe(PipeTarget.Create(stderr.ReadFromAsync));
@@ -44,12 +52,14 @@ internal static class SupervisedProcess
         int? exitCode = null;
         TimeSpan duration;
         IReadOnlyList<int> survivors;
+        using var stopGuards = new CancellationTokenSource();
+        var watching = guards.Select(guard => WatchAsync(guard, Trip, stopGuards.Token)).ToArray();
         try
         {
             await Task.WhenAny(execution.Task, WaitForExitOrKillAsync(execution.ProcessId, kill.Token)).ConfigureAwait(false);
             // Daemons that kept the output pipes open would hold the command open until the timeout, so the
             // leftovers are killed as soon as the main process is gone (or, on timeout and cancellation, with it).
-            await marker.KillAllAsync().ConfigureAwait(false);
+            await tree.KillAllAsync().ConfigureAwait(false);
             try
             {
                 exitCode = (await execution.ConfigureAwait(false)).ExitCode;
@@ -58,16 +68,23 @@ internal static class SupervisedProcess
             // CliWrap throws TimeoutException when a cancelled process outlives its kill; the sweep deals with it.
             catch (Exception e) when (e is OperationCanceledException || kill.IsCancellationRequested)
             {
-                reason = cancellationToken.IsCancellationRequested ? ProcessEndReason.Cancelled : ProcessEndReason.TimedOut;
+                reason = cancellationToken.IsCancellationRequested ? ProcessEndReason.Cancelled
+                    : breached.IsCancellationRequested ? ProcessEndReason.LimitBreached
+                    : ProcessEndReason.TimedOut;
             }
             duration = clock.Elapsed;
         }
         finally
         {
+            await stopGuards.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAll(watching).ConfigureAwait(false);
             // Always, whatever happened above: also anything forked while the pipes drained.
-            survivors = await marker.KillAllAsync().ConfigureAwait(false);
+            survivors = await tree.KillAllAsync().ConfigureAwait(false);
         }
 
+        // A breach found as the process was exiting anyway still decides the verdict: the cap was exceeded.
+        if (breach is not null && reason == ProcessEndReason.Exited)
+            reason = ProcessEndReason.LimitBreached;
         var stderrText = stderr.Decode();
         if (survivors.Count > 0)
             stderrText += $"\n[dojo] {survivors.Count} process(es) of this run survived SIGKILL: {string.Join(", ", survivors)}\n";
@@ -77,6 +94,7 @@ internal static class SupervisedProcess
         {
             Reason = endReason,
             ExitCode = code,
+            Breach = endReason == ProcessEndReason.LimitBreached ? breach : null,
             Stdout = stdoutText,
             Stderr = stderrText,
             StartedAt = startedAt,
@@ -85,7 +103,28 @@ internal static class SupervisedProcess
         };
     }
 
-    private static Dictionary<string, string?> EnvironmentFor(ProcessLaunch launch, RunMarker marker)
+    private static LimitBreach StreamBreach(string stream, long maxBytes) => new(CodeRunStatus.OutputTooLarge, "OutputTooLarge",
+        $"The code wrote more than {maxBytes} bytes to {stream}; it was stopped there. Print less (log to a file in the output directory).");
+
+    private static async Task WatchAsync(IRunGuard guard, Action<LimitBreach> trip, CancellationToken stop)
+    {
+        try
+        {
+            if (await guard.WatchAsync(stop).ConfigureAwait(false) is { } found)
+                trip(found);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The run ended first.
+        }
+        catch (Exception e)
+        {
+            // A cap that can no longer be watched is not enforced: stop the run rather than let it go unchecked.
+            trip(new LimitBreach(CodeRunStatus.InfrastructureFailure, "GuardFailed", $"A resource watcher failed ({guard.GetType().Name}): {e.Message}"));
+        }
+    }
+
+    private static Dictionary<string, string?> EnvironmentFor(ProcessLaunch launch, IProcessTree tree)
     {
         // CliWrap starts from this process's environment; a null value removes an inherited variable.
         var variables = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -93,7 +132,8 @@ internal static class SupervisedProcess
             variables[name] = null;
         foreach (var (name, value) in launch.Environment)
             variables[name] = value;
-        variables[RunMarker.VariableName] = marker.Value;
+        foreach (var (name, value) in tree.MarkerVariables)
+            variables[name] = value;
         return variables;
     }
 
@@ -110,7 +150,7 @@ internal static class SupervisedProcess
         }
         catch (OperationCanceledException)
         {
-            // Timeout or cancellation: the caller kills it now.
+            // Timeout, cancellation or a breach: the caller kills it now.
         }
     }
 }

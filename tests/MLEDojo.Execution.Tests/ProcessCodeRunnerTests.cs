@@ -73,12 +73,14 @@ public sealed class ProcessCodeRunnerTests : IDisposable
     }
 
     [Fact]
-    public async Task MemoryError_is_resource_exceeded()
+    public async Task MemoryError_is_out_of_memory()
     {
         var outcome = await _runner.RunAsync(_scratch.Code("buffer = bytearray(1 << 60)"), CancellationToken.None);
 
-        Assert.Equal(CodeRunStatus.ResourceExceeded, outcome.Status);
+        Assert.Equal(CodeRunStatus.OutOfMemory, outcome.Status);
         Assert.Equal("MemoryError", outcome.ErrorClass);
+        Assert.Contains("MemoryError", outcome.Traceback);
+        Assert.StartsWith("UNISOLATED", outcome.Isolation);
     }
 
     [Fact]
@@ -122,9 +124,9 @@ public sealed class ProcessCodeRunnerTests : IDisposable
         var run = await runner.RunAsync(spec, CancellationToken.None);
         var check = await runner.CheckSyntaxAsync(spec, CancellationToken.None);
 
-        Assert.Equal(CodeRunStatus.StartFailed, run.Status);
+        Assert.Equal(CodeRunStatus.InfrastructureFailure, run.Status);
         Assert.Contains("/nonexistent/python3", run.Stderr);
-        Assert.Equal(CodeRunStatus.StartFailed, check.Status);
+        Assert.Equal(CodeRunStatus.InfrastructureFailure, check.Status);
     }
 
     [Fact]
@@ -138,7 +140,7 @@ public sealed class ProcessCodeRunnerTests : IDisposable
 
         var outcome = await runner.RunAsync(_scratch.Code("print('never')"), CancellationToken.None);
 
-        Assert.Equal(CodeRunStatus.StartFailed, outcome.Status);
+        Assert.Equal(CodeRunStatus.InfrastructureFailure, outcome.Status);
         Assert.Contains(notExecutable, outcome.Stderr);
     }
 
@@ -149,7 +151,7 @@ public sealed class ProcessCodeRunnerTests : IDisposable
 
         var outcome = await _runner.RunAsync(spec, CancellationToken.None);
 
-        Assert.Equal(CodeRunStatus.StartFailed, outcome.Status);
+        Assert.Equal(CodeRunStatus.InfrastructureFailure, outcome.Status);
         Assert.Contains("absent.py", outcome.Stderr);
     }
 }

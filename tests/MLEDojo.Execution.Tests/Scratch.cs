@@ -12,9 +12,17 @@ internal sealed class Scratch : IDisposable
 
     public Scratch()
     {
+        // Traversable by others: the sandbox starts bubblewrap as an unprivileged user, who must reach the binds.
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(_root, Traversable);
         Directory.CreateDirectory(WorkingDirectory);
         Directory.CreateDirectory(DataDirectory);
     }
+
+    public const UnixFileMode Traversable = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+        | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+
+    public string Root => _root;
 
     public string WorkingDirectory => Path.Combine(_root, "work");
     public string DataDirectory => Path.Combine(_root, "public");

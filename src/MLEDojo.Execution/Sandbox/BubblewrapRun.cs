@@ -1,0 +1,142 @@
+using System.Globalization;
+using MLEDojo.Execution.Sandbox.Gpu;
+
+namespace MLEDojo.Execution.Sandbox;
+
+/// <summary>Isolation by bubblewrap inside a per-run cgroup (see <see cref="SandboxedCodeRunner"/>).</summary>
+internal sealed class BubblewrapRun(ExecutionLimits limits, SandboxOptions options, CgroupHierarchy cgroups, IGpuProcessSource? gpu,
+    string statusFolder) : IRunIsolation
+{
+    private const int StatusDescriptor = 3;
+
+    public string Description => $"bubblewrap + {cgroups.Version}";
+
+    public IsolatedRun Prepare(CodeRunSpec spec, IReadOnlyList<string> pythonArguments, TimeSpan timeout)
+    {
+        var runLimits = options.Limits.Resolve(spec.Competition, spec.Requested);
+        var workingDirectory = CodeRunner.WorkingDirectoryOf(spec);
+        var publicData = Path.GetFullPath(spec.PublicDataDirectory);
+        var codePath = CodeRunner.CodePathOf(spec);
+        foreach (var path in new[] { workingDirectory, publicData, codePath })
+        {
+            if (SandboxPaths.Unreachable(path) is { } problem)
+                throw new RefusedRun(problem);
+        }
+        if (!Directory.Exists(publicData))
+            throw new RefusedRun($"Public data directory '{publicData}' does not exist.");
+        var watchGpu = spec.GpuIndex is { } device && runLimits.GpuMemoryBytes is not null;
+        if (watchGpu)
+            CheckGpuReadable(spec.GpuIndex!.Value);
+        SandboxPaths.HandOver(workingDirectory, options.Uid, options.Gid);
+
+        var run = Guid.NewGuid().ToString("N");
+        Cgroup cgroup;
+        try
+        {
+            cgroup = cgroups.Create(SiloProcess.Current, run, runLimits);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new RefusedRun($"Could not create the run's cgroup ({cgroups.Version}): {e.Message}");
+        }
+
+        var environment = new Dictionary<string, string>(ScrubbedEnvironment.For(spec, workingDirectory, publicData), StringComparer.Ordinal);
+        foreach (var (name, value) in ThreadHints(runLimits))
+            environment.TryAdd(name, value);
+        var bubblewrap = new BubblewrapCommand()
+            .ReportStatusTo(StatusDescriptor)
+            .WithSystem(options.ReadOnlyPaths)
+            .WithPrivateTmp(runLimits.TmpBytes);
+        if (spec.GpuIndex is { } gpuIndex)
+        {
+            foreach (var (name, value) in GpuFrameworkHints.For(gpuIndex, runLimits.GpuMemoryBytes))
+                environment[name] = value;
+            bubblewrap.WithDevices(GpuFrameworkHints.DeviceNodes(gpuIndex));
+        }
+        // Parents before children, so a nested bind is not hidden by its parent's.
+        bubblewrap.WithReadOnly(publicData).WithWritable(workingDirectory);
+        if (!codePath.StartsWith(workingDirectory + "/", StringComparison.Ordinal))
+            bubblewrap.WithReadOnly(codePath);
+        bubblewrap.InDirectory(workingDirectory).WithEnvironment(environment);
+
+        var statusFile = Path.Combine(statusFolder, run + ".json");
+        var (fileName, arguments) = SandboxLaunchChain.For(options, statusFile, cgroup.ProcsFiles, runLimits,
+            limits.Output.MaxBytesWritten, bubblewrap.Build(limits.Python, pythonArguments));
+        var guards = new List<IRunGuard>();
+        GpuMemoryGuard? gpuGuard = null;
+        if (watchGpu)
+        {
+            gpuGuard = new GpuMemoryGuard(gpu!, spec.GpuIndex!.Value, cgroup.Processes, runLimits.GpuMemoryBytes!.Value, options.GpuPollInterval);
+            guards.Add(gpuGuard);
+        }
+        return new Prepared(new ProcessLaunch
+        {
+            FileName = fileName,
+            Arguments = arguments,
+            WorkingDirectory = workingDirectory,
+            // The shell and setpriv see only this; bwrap clears it again and sets the code's own.
+            Environment = new Dictionary<string, string> { ["PATH"] = ScrubbedEnvironment.SearchPath },
+            Timeout = timeout,
+            MaxCapturedBytes = limits.MaxCapturedBytes,
+            MaxStreamBytes = limits.MaxStreamBytes,
+        }, cgroup, guards, gpuGuard, statusFile);
+    }
+
+    private void CheckGpuReadable(int device)
+    {
+        if (gpu is null)
+            throw new RefusedRun($"This run has a GPU memory cap but the silo has no GPU process source (NVML) to enforce it on GPU {device}.");
+        try
+        {
+            gpu.RunningProcesses(device);
+        }
+        catch (GpuUnavailableException e)
+        {
+            throw new RefusedRun($"The GPU memory cap cannot be enforced on GPU {device}: {e.Message}");
+        }
+    }
+
+    /// <summary>Thread pools sized to the CPU quota: more threads than cores only queue behind the quota.</summary>
+    private static IEnumerable<KeyValuePair<string, string>> ThreadHints(SandboxLimits limits)
+    {
+        var threads = (limits.Cpus <= 0 ? Environment.ProcessorCount : (int)Math.Ceiling(limits.Cpus)).ToString(CultureInfo.InvariantCulture);
+        yield return new("OMP_NUM_THREADS", threads);
+        yield return new("OPENBLAS_NUM_THREADS", threads);
+        yield return new("MKL_NUM_THREADS", threads);
+        yield return new("MALLOC_ARENA_MAX", "2");
+        yield return new("TMPDIR", "/tmp");
+    }
+
+    private sealed class Prepared(ProcessLaunch launch, Cgroup cgroup, IReadOnlyList<IRunGuard> guards, GpuMemoryGuard? gpuGuard, string statusFile)
+        : IsolatedRun
+    {
+        public override ProcessLaunch Launch => launch;
+        public override IProcessTree Tree => cgroup;
+        public override IReadOnlyList<IRunGuard> Guards => guards;
+
+        public override RunFacts Finish(ProcessEnding ending)
+        {
+            var usage = cgroup.ReadUsage();
+            return new RunFacts
+            {
+                CpuTime = usage.CpuTime,
+                PeakMemoryBytes = usage.PeakMemoryBytes,
+                PeakGpuMemoryBytes = gpuGuard?.PeakBytes,
+                OutOfMemoryKilled = usage.OutOfMemoryKilled,
+                ProcessLimitHit = usage.ProcessLimitHit,
+                SandboxFailure = ending.Reason is ProcessEndReason.Exited or ProcessEndReason.FailedToStart && !SandboxStarted()
+                    ? $"The sandbox did not start (exit code {ending.ExitCode}): {ending.Stderr.Trim()}"
+                    : null,
+            };
+        }
+
+        /// <summary>bwrap writes "child-pid" to its status file once the code's process exists.</summary>
+        private bool SandboxStarted() => CgroupFiles.TryRead(statusFile)?.Contains("\"child-pid\"", StringComparison.Ordinal) == true;
+
+        public override async ValueTask DisposeAsync()
+        {
+            await cgroup.DestroyAsync().ConfigureAwait(false);
+            File.Delete(statusFile);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+using System.Net;
+using System.Net.Sockets;
+using MLEDojo.Execution.Sandbox;
+using MLEDojo.Execution.Sandbox.Gpu;
+
+namespace MLEDojo.Execution.Tests.Sandbox;
+
+/// <summary>
+/// A silo's layout on disk (competition with public and private data, an episode folder, the grid's SQLite file),
+/// a listening socket standing in for the silo's ports, and the real sandbox over it with small caps. Runs of the
+/// collection are serialized, so after each one no process of the sandbox user may be left on the machine.
+/// </summary>
+public sealed class SandboxFixture : IAsyncLifetime
+{
+    public const string Answer = "id,target\n1,SECRET-ANSWER-7f3a\n";
+    public const string DatabaseSecret = "SECRET-DATABASE-91c2";
+    public const long MemoryCap = 256L * 1024 * 1024;
+    public const long OutputDirectoryCap = 32L * 1024 * 1024;
+    public const long StreamCap = 8L * 1024 * 1024;
+    public const long TmpCap = 16L * 1024 * 1024;
+    public const long GpuMemoryCap = 512L * 1024 * 1024;
+
+    private readonly Scratch _scratch = new();
+
+    public string Root => _scratch.Root;
+    public string PublicData => Path.Combine(Root, "competitions", "demo", "data", "public");
+    public string PrivateAnswer => Path.Combine(Root, "competitions", "demo", "data", "private", "test_answer.csv");
+    public string Database => Path.Combine(Root, "grid.db");
+    public TcpListener SiloPort { get; } = new(IPAddress.Loopback, 0);
+    public int Port => ((IPEndPoint)SiloPort.LocalEndpoint).Port;
+    public SandboxedCodeRunner Runner { get; private set; } = null!;
+    /// <summary>A sandbox whose GPU source reports 600 MiB for every process of the sandbox user.</summary>
+    public SandboxedCodeRunner GpuRunner { get; private set; } = null!;
+
+    public static readonly ExecutionLimits Limits = Scratch.Limits with
+    {
+        MaxStreamBytes = StreamCap,
+        Output = new OutputCaps { MaxBytesWritten = OutputDirectoryCap, MaxSubmissionBytes = 1024 * 1024, PollInterval = TimeSpan.FromMilliseconds(50) },
+    };
+
+    public static readonly SandboxOptions Options = new()
+    {
+        Limits = new SandboxLimitsPolicy
+        {
+            Defaults = new SandboxLimits { MemoryBytes = MemoryCap, MaxProcesses = 64, Cpus = 1, TmpBytes = TmpCap, GpuMemoryBytes = GpuMemoryCap },
+        },
+        GpuPollInterval = TimeSpan.FromMilliseconds(20),
+    };
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(PublicData);
+        File.WriteAllText(Path.Combine(PublicData, "train.csv"), "id,feature\n1,0.5\n");
+        Directory.CreateDirectory(Path.GetDirectoryName(PrivateAnswer)!);
+        File.WriteAllText(PrivateAnswer, Answer);
+        File.WriteAllText(Database, "SQLite format 3\0" + DatabaseSecret);
+        SiloPort.Start();
+        Runner = Available(await SandboxedCodeRunner.CreateAsync(Limits, Options));
+        GpuRunner = Available(await SandboxedCodeRunner.CreateAsync(Limits, Options, new SandboxUserHoldsGpuMemory(600L * 1024 * 1024, Options.Uid)));
+    }
+
+    /// <summary>A new episode folder (each run gets a clean one).</summary>
+    public string NewEpisode()
+    {
+        var folder = Path.Combine(Root, "episodes", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    public CodeRunSpec Code(string episode, string source, TimeSpan? timeout = null) => new()
+    {
+        CodePath = WriteCode(episode, source),
+        WorkingDirectory = episode,
+        PublicDataDirectory = PublicData,
+        Timeout = timeout ?? TimeSpan.FromSeconds(30),
+        Competition = "demo",
+    };
+
+    private static string WriteCode(string episode, string source)
+    {
+        var path = Path.Combine(episode, "step_1.py");
+        File.WriteAllText(path, source);
+        return path;
+    }
+
+    /// <summary>Processes of the sandbox user anywhere on this machine (there must be none between runs).</summary>
+    public static IReadOnlyList<int> SandboxUserProcesses(int uid) => Directory.EnumerateDirectories("/proc")
+        .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0)
+        .Where(pid => pid > 0 && UidOf(pid) == uid && ProcessProbe.IsAlive(pid))
+        .ToList();
+
+    /// <summary>
+    /// The sandbox user's processes once those already killed have finished exiting: a killed process leaves its
+    /// cgroup at the start of its exit, and tearing down a large address space takes the kernel a moment more.
+    /// </summary>
+    public static async Task<IReadOnlyList<int>> SandboxUserProcessesAfterExitAsync(int uid)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(2);
+        var left = SandboxUserProcesses(uid);
+        while (left.Count > 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+            left = SandboxUserProcesses(uid);
+        }
+        return left;
+    }
+
+    private static int? UidOf(int pid)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("Uid:", StringComparison.Ordinal));
+            return line is null ? null : int.Parse(line.Split('\t', StringSplitOptions.RemoveEmptyEntries)[1]);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    private static SandboxedCodeRunner Available(SandboxSetup setup) =>
+        setup.Runner ?? throw new InvalidOperationException("The sandbox is unavailable here: " + string.Join(" ", setup.Problems));
+
+    public Task DisposeAsync()
+    {
+        SiloPort.Stop();
+        _scratch.Dispose();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Stands in for NVML: every live process of the sandbox user holds <paramref name="bytesEach"/> on any device.</summary>
+    private sealed class SandboxUserHoldsGpuMemory(long bytesEach, int uid) : IGpuProcessSource
+    {
+        public IReadOnlyList<GpuProcessMemory> RunningProcesses(int deviceIndex) =>
+            SandboxUserProcesses(uid).Select(pid => new GpuProcessMemory(pid, bytesEach)).ToList();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SandboxCollection : ICollectionFixture<SandboxFixture>
+{
+    public const string Name = "Sandbox";
+}
