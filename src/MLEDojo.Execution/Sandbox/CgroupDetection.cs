@@ -16,7 +16,7 @@ internal static class CgroupDetection
         var v2Controllers = CgroupFiles.TryRead(Path.Combine(root, "cgroup.controllers"));
         if (v2Controllers is not null)
         {
-            var available = v2Controllers.Split(' ', '\n', StringSplitOptions.RemoveEmptyEntries);
+            var available = v2Controllers.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries);
             var missing = new[] { "memory", "pids", "cpu" }.Except(available).ToList();
             if (missing.Count == 0)
                 return new CgroupV2Hierarchy(root);

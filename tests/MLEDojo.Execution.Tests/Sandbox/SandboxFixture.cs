@@ -29,7 +29,7 @@ public sealed class SandboxFixture : IAsyncLifetime
     public TcpListener SiloPort { get; } = new(IPAddress.Loopback, 0);
     public int Port => ((IPEndPoint)SiloPort.LocalEndpoint).Port;
     public SandboxedCodeRunner Runner { get; private set; } = null!;
-    /// <summary>A sandbox whose GPU source reports 600 MiB for every process of the sandbox user.</summary>
+    /// <summary>A sandbox whose GPU source reports 600 MiB for every 'sleep' process of the sandbox user.</summary>
     public SandboxedCodeRunner GpuRunner { get; private set; } = null!;
 
     public static readonly ExecutionLimits Limits = Scratch.Limits with
@@ -128,11 +128,27 @@ public sealed class SandboxFixture : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    /// <summary>Stands in for NVML: every live process of the sandbox user holds <paramref name="bytesEach"/> on any device.</summary>
+    /// <summary>
+    /// Stands in for NVML: every 'sleep' process of the sandbox user holds <paramref name="bytesEach"/> on any device
+    /// (a test script execs sleep once it has printed what it must, as a CUDA program would allocate after start).
+    /// </summary>
     private sealed class SandboxUserHoldsGpuMemory(long bytesEach, int uid) : IGpuProcessSource
     {
-        public IReadOnlyList<GpuProcessMemory> RunningProcesses(int deviceIndex) =>
-            SandboxUserProcesses(uid).Select(pid => new GpuProcessMemory(pid, bytesEach)).ToList();
+        public IReadOnlyList<GpuProcessMemory> RunningProcesses(int deviceIndex) => SandboxUserProcesses(uid)
+            .Where(pid => CommandOf(pid) == "sleep")
+            .Select(pid => new GpuProcessMemory(pid, bytesEach)).ToList();
+
+        private static string? CommandOf(int pid)
+        {
+            try
+            {
+                return File.ReadAllText($"/proc/{pid}/comm").Trim();
+            }
+            catch (IOException)
+            {
+                return null;
+            }
+        }
     }
 }
 
