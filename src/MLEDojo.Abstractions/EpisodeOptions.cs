@@ -26,4 +26,10 @@ public sealed record EpisodeOptions
     [Id(6)] public ResourceClass ResourceClass { get; init; } = ResourceClass.Cpu;
     [Id(7)] public string AgentName { get; init; } = "anonymous";
     [Id(8)] public int? Seed { get; init; }
+    /// <summary>Memory for each execution (MiB); null: the competition's or the silo's default. At most the silo's sandbox.maxMemoryMb.</summary>
+    [Id(9)] public int? MemoryMb { get; init; }
+    /// <summary>CPU quota for each execution (cores); null: the default. At most sandbox.maxCpus.</summary>
+    [Id(10)] public double? Cpus { get; init; }
+    /// <summary>GPU memory cap for each GPU execution (MiB); null: the default. At most sandbox.maxGpuMemoryMb.</summary>
+    [Id(11)] public int? GpuMemoryMb { get; init; }
 }

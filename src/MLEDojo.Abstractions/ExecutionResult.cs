@@ -12,8 +12,14 @@ public enum ExecutionStatus
     Timeout,
     /// <summary>A resource cap (memory, GPU memory, processes, output) was exceeded.</summary>
     ResourceExceeded,
-    /// <summary>Our side failed (could not start the interpreter, the device vanished); retrying may help.</summary>
+    /// <summary>Our side failed (could not start the interpreter or the sandbox, the device vanished); retrying may help.</summary>
     InfrastructureError,
+    /// <summary>The memory cap was hit: the kernel's OOM killer killed a process of the run, or Python raised MemoryError.</summary>
+    OutOfMemory,
+    /// <summary>The run's processes held more GPU memory than its cap (killed by the NVML watcher), or CUDA ran out.</summary>
+    GpuOutOfMemory,
+    /// <summary>Too much stdout/stderr, a submission over its size cap, or too many bytes written to the output directory.</summary>
+    OutputTooLarge,
 }
 
 /// <summary>The outcome of running an agent's code, with the submission's scoring when one was produced.</summary>
@@ -37,6 +43,16 @@ public sealed record ExecutionResult
     [Id(9)] public string Device { get; init; } = "";
     [Id(10)] public DateTimeOffset StartedAt { get; init; }
     [Id(11)] public DateTimeOffset FinishedAt { get; init; }
+    /// <summary>The last Python traceback's tail, for failed runs.</summary>
+    [Id(12)] public string? Traceback { get; init; }
+    /// <summary>CPU time of all the run's processes (from its cgroup; null when unisolated).</summary>
+    [Id(13)] public TimeSpan? CpuTime { get; init; }
+    /// <summary>Peak memory of the run (from its cgroup; null when unisolated).</summary>
+    [Id(14)] public long? PeakMemoryBytes { get; init; }
+    /// <summary>Peak GPU memory of the run's processes (NVML; null for CPU runs).</summary>
+    [Id(15)] public long? PeakGpuMemoryBytes { get; init; }
+    /// <summary>How the code was isolated ("bubblewrap + cgroup v1"); starts with UNISOLATED in development mode.</summary>
+    [Id(16)] public string Isolation { get; init; } = "";
 }
 
 /// <summary>What a device runs: the code, where, for how long.</summary>
@@ -53,6 +69,12 @@ public sealed record ExecutionRequest
     [Id(5)] public required TimeSpan Timeout { get; init; }
     /// <summary>Validation only: check syntax and run, but the caller will not score.</summary>
     [Id(6)] public bool ValidateOnly { get; init; }
+    /// <summary>The competition (its configured sandbox limits apply).</summary>
+    [Id(7)] public string? Competition { get; init; }
+    /// <summary>The episode's requested limits (MiB, cores, MiB); null leaves the defaults.</summary>
+    [Id(8)] public int? MemoryMb { get; init; }
+    [Id(9)] public double? Cpus { get; init; }
+    [Id(10)] public int? GpuMemoryMb { get; init; }
 }
 
 /// <summary>A device's queue as seen now.</summary>

@@ -23,6 +23,10 @@ public sealed record GridLimits
     public TimeSpan MaxEpisodeTimeBudget { get; init; } = TimeSpan.FromHours(48);
     public long MaxSubmissionBytes { get; init; } = 512L * 1024 * 1024;
     public int MaxCapturedOutputBytes { get; init; } = 64 * 1024;
+    /// <summary>The most memory (MiB), CPU (cores) and GPU memory (MiB) an episode may ask for (sandbox.max*).</summary>
+    public int MaxMemoryMb { get; init; } = 65536;
+    public double MaxCpus { get; init; } = Environment.ProcessorCount;
+    public int MaxGpuMemoryMb { get; init; } = 1024 * 1024;
 }
 
 /// <summary>Silo metadata keys the grid publishes and reads.</summary>

@@ -3,6 +3,7 @@ using MLEDojo.Grains;
 using MLEDojo.Grains.Devices;
 using MLEDojo.Hosting.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Runtime.MembershipService.SiloMetadata;
@@ -23,8 +24,8 @@ public static class SiloBuilderExtensions
     /// Makes this silo a grid silo: clustering (embedded profile: localhost with the configured ports), SQLite grain
     /// storage with its schema, silo metadata (node.id, node.gpus), GPU device placement, the grains' silo-local
     /// services, and request limits that let hour-long executions finish. <paramref name="codeRunner"/> builds
-    /// the runner for agent code; by default it is <see cref="ProcessCodeRunner"/> with the configured interpreter
-    /// and output caps (tests pass fakes).
+    /// the runner for agent code; by default <see cref="CodeRunnerFactory"/> picks the sandbox (or, where it is
+    /// unavailable, refuses or runs unisolated as sandbox.allowUnisolated says); tests pass fakes.
     /// </summary>
     public static ISiloBuilder UseMLEDojo(this ISiloBuilder silo, DojoSiloOptions options, Func<IServiceProvider, ICodeRunner>? codeRunner = null)
     {
@@ -45,7 +46,10 @@ public static class SiloBuilderExtensions
             [GridMetadata.Gpus] = string.Join(",", grid.GpuIndices),
         });
         silo.AddPlacementDirector<GpuDevicePlacementStrategy, GpuDevicePlacementDirector>();
-        silo.Services.AddGridServices(grid, codeRunner ?? (_ => new ProcessCodeRunner(ExecutionLimitsFactory.Create(options))));
+        // The default runner is built once, when the silo first resolves it (its start-up checks): probing the
+        // sandbox and sweeping a crashed silo's leftovers happen before any episode runs.
+        silo.Services.AddGridServices(grid, codeRunner ?? (services => CodeRunnerFactory.CreateAsync(options,
+            services.GetRequiredService<ILoggerFactory>().CreateLogger("MLEDojo.Sandbox")).GetAwaiter().GetResult()));
 
         // An execution may take up to the configured maximum; a request running longer than this is treated as
         // stuck and its activation deactivated, so it must never be reached by a legitimate step.

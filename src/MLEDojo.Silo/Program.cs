@@ -15,7 +15,7 @@ catch (DojoConfigurationException e)
 }
 
 var builder = Host.CreateApplicationBuilder();
-// Agent code runs through MLEDojo.Execution's ProcessCodeRunner, UseMLEDojo's default.
+// Agent code runs in the sandbox (MLEDojo.Execution.Sandbox), UseMLEDojo's default; see silo.config.json's "sandbox".
 builder.UseOrleans(silo => silo.UseMLEDojo(options));
 // RunAsync stops gracefully on SIGTERM/Ctrl+C (the generic host's console lifetime).
 await builder.Build().RunAsync();

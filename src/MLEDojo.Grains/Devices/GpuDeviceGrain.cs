@@ -38,7 +38,7 @@ public sealed class GpuDeviceGrain(ICodeRunner runner, GridOptions options) : Gr
         try
         {
             var environment = new Dictionary<string, string> { ["CUDA_VISIBLE_DEVICES"] = _key.Index.ToString(CultureInfo.InvariantCulture) };
-            return await CodeExecution.RunAsync(runner, request, environment, _key.ToString(), slot.PositionAtArrival, slot.Waited, cancellationToken);
+            return await CodeExecution.RunAsync(runner, request, environment, _key.Index, _key.ToString(), slot.PositionAtArrival, slot.Waited, cancellationToken);
         }
         finally
         {

@@ -263,7 +263,7 @@ public sealed class EpisodeGrain(
     {
         var options = State.Options!;
         var codePath = Path.Combine(State.OutputDirectory!, fileName);
-        await Task.Run(() => File.WriteAllText(codePath, code), CancellationToken.None);
+        await Task.Run(() => WriteCodeFile(codePath, code), CancellationToken.None);
         var competition = await competitions.GetAsync(options.Competition);
         var request = new ExecutionRequest
         {
@@ -274,6 +274,10 @@ public sealed class EpisodeGrain(
             PublicDataDirectory = competition.PublicDirectory,
             Timeout = options.ExecutionTimeout,
             ValidateOnly = validateOnly,
+            Competition = options.Competition,
+            MemoryMb = options.MemoryMb,
+            Cpus = options.Cpus,
+            GpuMemoryMb = options.GpuMemoryMb,
         };
         var device = State.GpuDevice ?? cpu.Device;
         try
@@ -292,6 +296,18 @@ public sealed class EpisodeGrain(
             logger.LogWarning(e, "Execution of step {Step} of episode {Episode} on {Device} failed", step, EpisodeId, device);
             return Infrastructure(device, e.GetType().Name, e.Message);
         }
+    }
+
+    /// <summary>
+    /// Writes a step's code as a new regular file. The output directory is the sandbox's to write, so a link may
+    /// already stand at this name; the silo (with its own rights) must replace it, never write through it.
+    /// </summary>
+    private static void WriteCodeFile(string path, string code)
+    {
+        File.Delete(path);
+        using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+        using var writer = new StreamWriter(file);
+        writer.Write(code);
     }
 
     /// <summary>Updates the bests from a scored submission; true when the raw score is a new best.</summary>

@@ -15,6 +15,12 @@ internal static class EpisodeRules
             return $"Options.ExecutionTimeout must be positive and at most {limits.MaxExecutionTimeout} (limits.maxExecutionTimeoutSeconds); got {options.ExecutionTimeout}.";
         if (options.EpisodeTimeBudget <= TimeSpan.Zero || options.EpisodeTimeBudget > limits.MaxEpisodeTimeBudget)
             return $"Options.EpisodeTimeBudget must be positive and at most {limits.MaxEpisodeTimeBudget} (limits.maxEpisodeTimeBudgetSeconds); got {options.EpisodeTimeBudget}.";
+        if (options.MemoryMb is { } memory && (memory < 16 || memory > limits.MaxMemoryMb))
+            return $"Options.MemoryMb must be between 16 and {limits.MaxMemoryMb} (this silo's sandbox.maxMemoryMb); got {memory}.";
+        if (options.Cpus is { } cpus && (!(cpus > 0) || cpus > limits.MaxCpus))
+            return $"Options.Cpus must be positive and at most {limits.MaxCpus} (sandbox.maxCpus); got {cpus}.";
+        if (options.GpuMemoryMb is { } gpuMemory && (gpuMemory < 1 || gpuMemory > limits.MaxGpuMemoryMb))
+            return $"Options.GpuMemoryMb must be between 1 and {limits.MaxGpuMemoryMb} (sandbox.maxGpuMemoryMb); got {gpuMemory}.";
         if (string.IsNullOrWhiteSpace(options.AgentName))
             return "Options.AgentName must not be empty.";
         return null;

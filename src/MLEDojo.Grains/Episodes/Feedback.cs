@@ -65,10 +65,14 @@ internal static class Feedback
             ExecutionStatus.CodeError => $"Execution failed with exit code {execution.ExitCode}{(execution.ErrorClass is { } c ? $" ({c})" : "")}.",
             ExecutionStatus.Timeout => "Execution timed out: the process was killed.",
             ExecutionStatus.ResourceExceeded => $"Execution exceeded a resource limit{(execution.ErrorClass is { } c ? $" ({c})" : "")}.",
+            ExecutionStatus.OutOfMemory => "Execution ran out of memory: it was killed at its memory limit.",
+            ExecutionStatus.GpuOutOfMemory => "Execution ran out of GPU memory: it went over its GPU memory limit.",
+            ExecutionStatus.OutputTooLarge => $"Execution produced too much output{(execution.ErrorClass is { } c ? $" ({c})" : "")}.",
             _ => "Execution could not complete because of an infrastructure problem; retrying may help.",
         }).Append('\n');
         text.Append("Device: ").Append(execution.Device).Append(", duration: ")
             .Append(execution.Duration.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)).Append(" s\n");
+        if (execution.Isolation.StartsWith("UNISOLATED", StringComparison.Ordinal)) text.Append("WARNING: ").Append(execution.Isolation).Append('\n');
         if (execution.Stdout.Length > 0) text.Append("--- stdout ---\n").Append(execution.Stdout).Append('\n');
         if (execution.Stderr.Length > 0) text.Append("--- stderr ---\n").Append(execution.Stderr).Append('\n');
     }

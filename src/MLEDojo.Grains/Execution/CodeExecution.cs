@@ -7,7 +7,7 @@ namespace MLEDojo.Grains.Execution;
 internal static class CodeExecution
 {
     public static async Task<ExecutionResult> RunAsync(ICodeRunner runner, ExecutionRequest request,
-        IReadOnlyDictionary<string, string> environment, string device, int queuePosition, TimeSpan queueWait,
+        IReadOnlyDictionary<string, string> environment, int? gpuIndex, string device, int queuePosition, TimeSpan queueWait,
         CancellationToken cancellationToken)
     {
         var spec = new CodeRunSpec
@@ -17,6 +17,9 @@ internal static class CodeExecution
             PublicDataDirectory = request.PublicDataDirectory,
             Timeout = request.Timeout,
             Environment = environment,
+            Competition = request.Competition,
+            Requested = new RequestedLimits(request.MemoryMb * Mebibyte, request.Cpus, request.GpuMemoryMb * Mebibyte),
+            GpuIndex = gpuIndex,
         };
         // The runner is asynchronous end to end, but Task.Run guarantees its synchronous prologue (process start,
         // file checks) never runs on a grain's scheduler.
@@ -36,8 +39,15 @@ internal static class CodeExecution
             Device = device,
             StartedAt = outcome.StartedAt,
             FinishedAt = outcome.FinishedAt,
+            Traceback = outcome.Traceback,
+            CpuTime = outcome.CpuTime,
+            PeakMemoryBytes = outcome.PeakMemoryBytes,
+            PeakGpuMemoryBytes = outcome.PeakGpuMemoryBytes,
+            Isolation = outcome.Isolation,
         };
     }
+
+    private const long Mebibyte = 1024 * 1024;
 
     private static ExecutionStatus StatusOf(CodeRunStatus status) => status switch
     {
@@ -46,6 +56,9 @@ internal static class CodeExecution
         CodeRunStatus.CodeError => ExecutionStatus.CodeError,
         CodeRunStatus.Timeout => ExecutionStatus.Timeout,
         CodeRunStatus.ResourceExceeded => ExecutionStatus.ResourceExceeded,
+        CodeRunStatus.OutOfMemory => ExecutionStatus.OutOfMemory,
+        CodeRunStatus.GpuOutOfMemory => ExecutionStatus.GpuOutOfMemory,
+        CodeRunStatus.OutputTooLarge => ExecutionStatus.OutputTooLarge,
         _ => ExecutionStatus.InfrastructureError,
     };
 }

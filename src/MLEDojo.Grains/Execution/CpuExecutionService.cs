@@ -18,6 +18,6 @@ public sealed class CpuExecutionService(ICodeRunner runner, GridOptions options,
     public async Task<ExecutionResult> ExecuteAsync(ExecutionRequest request, CancellationToken cancellationToken)
     {
         using var slot = await _queue.EnterAsync(cancellationToken);
-        return await CodeExecution.RunAsync(runner, request, new Dictionary<string, string>(), Device, slot.PositionAtArrival, slot.Waited, cancellationToken);
+        return await CodeExecution.RunAsync(runner, request, new Dictionary<string, string>(), gpuIndex: null, Device, slot.PositionAtArrival, slot.Waited, cancellationToken);
     }
 }

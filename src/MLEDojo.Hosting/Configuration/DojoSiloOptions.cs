@@ -17,6 +17,7 @@ public sealed class DojoSiloOptions
     public DojoStorageOptions Storage { get; set; } = new();
     public DojoDevicesOptions Devices { get; set; } = new();
     public DojoLimitsOptions Limits { get; set; } = new();
+    public DojoSandboxOptions Sandbox { get; set; } = new();
     public string Python { get; set; } = "/usr/bin/python3";
 }
 

@@ -36,7 +36,31 @@ public static class DojoSiloOptionsValidator
         Check(limits.MaxSubmissionBytes >= 1, $"limits.maxSubmissionBytes: {limits.MaxSubmissionBytes} must be at least 1.");
         Check(limits.MaxCapturedOutputBytes >= 1024, $"limits.maxCapturedOutputBytes: {limits.MaxCapturedOutputBytes} must be at least 1024.");
         Check(!string.IsNullOrWhiteSpace(options.Python), "python: must name the interpreter (e.g. /usr/bin/python3).");
+        SandboxProblems(options.Sandbox, problems);
         return problems;
+    }
+
+    private static void SandboxProblems(DojoSandboxOptions sandbox, List<string> problems)
+    {
+        void Check(bool ok, string problem) { if (!ok) problems.Add(problem); }
+        Check(sandbox.Uid > 0 && sandbox.Gid > 0, $"sandbox.uid/gid: {sandbox.Uid}/{sandbox.Gid} must name an unprivileged user (not 0).");
+        Check(sandbox.MaxMemoryMb >= 16, $"sandbox.maxMemoryMb: {sandbox.MaxMemoryMb} must be at least 16.");
+        Check(sandbox.MemoryMb >= 16 && sandbox.MemoryMb <= sandbox.MaxMemoryMb, $"sandbox.memoryMb: {sandbox.MemoryMb} must be between 16 and sandbox.maxMemoryMb ({sandbox.MaxMemoryMb}).");
+        Check(sandbox.MaxCpus > 0, $"sandbox.maxCpus: {sandbox.MaxCpus} must be positive.");
+        Check(sandbox.Cpus > 0 && sandbox.Cpus <= sandbox.MaxCpus, $"sandbox.cpus: {sandbox.Cpus} must be positive and at most sandbox.maxCpus ({sandbox.MaxCpus}).");
+        Check(sandbox.MaxProcesses >= 8, $"sandbox.maxProcesses: {sandbox.MaxProcesses} must be at least 8.");
+        Check(sandbox.TmpMb >= 1, $"sandbox.tmpMb: {sandbox.TmpMb} must be at least 1.");
+        Check(sandbox.GpuMemoryMb >= 0 && sandbox.GpuMemoryMb <= sandbox.MaxGpuMemoryMb, $"sandbox.gpuMemoryMb: {sandbox.GpuMemoryMb} must be between 0 (no cap) and sandbox.maxGpuMemoryMb ({sandbox.MaxGpuMemoryMb}).");
+        Check(sandbox.MaxOutputDirectoryMb >= 1, $"sandbox.maxOutputDirectoryMb: {sandbox.MaxOutputDirectoryMb} must be at least 1.");
+        Check(sandbox.MaxStreamMb >= 1, $"sandbox.maxStreamMb: {sandbox.MaxStreamMb} must be at least 1.");
+        foreach (var (name, limits) in sandbox.Competitions)
+        {
+            Check(limits.MemoryMb is null or >= 16 && limits.MemoryMb <= sandbox.MaxMemoryMb, $"sandbox.competitions.{name}.memoryMb: {limits.MemoryMb} must be between 16 and sandbox.maxMemoryMb ({sandbox.MaxMemoryMb}).");
+            Check(limits.Cpus is null || (limits.Cpus > 0 && limits.Cpus <= sandbox.MaxCpus), $"sandbox.competitions.{name}.cpus: {limits.Cpus} must be positive and at most sandbox.maxCpus ({sandbox.MaxCpus}).");
+            Check(limits.MaxProcesses is null or >= 8, $"sandbox.competitions.{name}.maxProcesses: {limits.MaxProcesses} must be at least 8.");
+            Check(limits.TmpMb is null or >= 1, $"sandbox.competitions.{name}.tmpMb: {limits.TmpMb} must be at least 1.");
+            Check(limits.GpuMemoryMb is null || (limits.GpuMemoryMb >= 1 && limits.GpuMemoryMb <= sandbox.MaxGpuMemoryMb), $"sandbox.competitions.{name}.gpuMemoryMb: {limits.GpuMemoryMb} must be between 1 and sandbox.maxGpuMemoryMb ({sandbox.MaxGpuMemoryMb}).");
+        }
     }
 
     private static bool IsSqliteFile(string connectionString)

@@ -19,6 +19,9 @@ public static class GridOptionsFactory
             MaxEpisodeTimeBudget = TimeSpan.FromSeconds(options.Limits.MaxEpisodeTimeBudgetSeconds),
             MaxSubmissionBytes = options.Limits.MaxSubmissionBytes,
             MaxCapturedOutputBytes = options.Limits.MaxCapturedOutputBytes,
+            MaxMemoryMb = options.Sandbox.MaxMemoryMb,
+            MaxCpus = options.Sandbox.MaxCpus,
+            MaxGpuMemoryMb = options.Sandbox.MaxGpuMemoryMb,
         },
     };
 }

@@ -1,0 +1,42 @@
+namespace MLEDojo.Hosting.Configuration;
+
+/// <summary>
+/// silo.config.json's "sandbox" section: how agent code is isolated and the limits it runs under. Defaults apply to
+/// every run; "competitions" overrides them per competition; an episode may ask for its own memory, CPU and GPU
+/// memory; the max* keys bound all of them (nothing a client sends can exceed them).
+/// </summary>
+public sealed class DojoSandboxOptions
+{
+    /// <summary>When bubblewrap or cgroups are missing: false (default) refuses to run code; true runs it UNISOLATED, for development only.</summary>
+    public bool AllowUnisolated { get; set; }
+    public int Uid { get; set; } = 65534;
+    public int Gid { get; set; } = 65534;
+    public string Bubblewrap { get; set; } = "/usr/bin/bwrap";
+    public string CgroupRoot { get; set; } = "/sys/fs/cgroup";
+    /// <summary>Host paths made visible read-only inside, besides /usr and a few /etc files (e.g. a virtualenv outside /usr).</summary>
+    public List<string> ExtraReadOnlyPaths { get; set; } = [];
+    public int MemoryMb { get; set; } = 4096;
+    public int MaxMemoryMb { get; set; } = 65536;
+    public double Cpus { get; set; } = 2;
+    public double MaxCpus { get; set; } = Environment.ProcessorCount;
+    public int MaxProcesses { get; set; } = 256;
+    public int TmpMb { get; set; } = 1024;
+    /// <summary>GPU memory cap per GPU execution (0: none), enforced through NVML.</summary>
+    public int GpuMemoryMb { get; set; }
+    public int MaxGpuMemoryMb { get; set; } = 1024 * 1024;
+    /// <summary>Bytes one execution may add to its output directory (also each file's size limit).</summary>
+    public int MaxOutputDirectoryMb { get; set; } = 8192;
+    /// <summary>Bytes stdout or stderr may carry before the run is stopped as output too large.</summary>
+    public int MaxStreamMb { get; set; } = 64;
+    public Dictionary<string, DojoCompetitionLimits> Competitions { get; set; } = [];
+}
+
+/// <summary>One competition's sandbox limits; unset keys keep the server's defaults.</summary>
+public sealed class DojoCompetitionLimits
+{
+    public int? MemoryMb { get; set; }
+    public double? Cpus { get; set; }
+    public int? MaxProcesses { get; set; }
+    public int? TmpMb { get; set; }
+    public int? GpuMemoryMb { get; set; }
+}
