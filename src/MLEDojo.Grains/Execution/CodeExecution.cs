@@ -3,7 +3,7 @@ using MLEDojo.Execution;
 
 namespace MLEDojo.Grains.Execution;
 
-/// <summary>One execution through an <see cref="ICodeRunner"/>: syntax check first, then the run, as an <see cref="ExecutionResult"/>.</summary>
+/// <summary>One execution through an <see cref="ICodeRunner"/> (a syntax error is one of its outcomes), as an <see cref="ExecutionResult"/>.</summary>
 internal static class CodeExecution
 {
     public static async Task<ExecutionResult> RunAsync(ICodeRunner runner, ExecutionRequest request,
@@ -21,11 +21,11 @@ internal static class CodeExecution
             Requested = new RequestedLimits(request.MemoryMb * Mebibyte, request.Cpus, request.GpuMemoryMb * Mebibyte),
             GpuIndex = gpuIndex,
         };
+        // One interpreter start per execution: code that does not compile never runs, and the runner classifies it
+        // as a syntax error from Python's own report (no separate check, which would start a second sandbox).
         // The runner is asynchronous end to end, but Task.Run guarantees its synchronous prologue (process start,
         // file checks) never runs on a grain's scheduler.
-        var outcome = await Task.Run(() => runner.CheckSyntaxAsync(spec, cancellationToken), cancellationToken);
-        if (outcome.Status == CodeRunStatus.Success)
-            outcome = await Task.Run(() => runner.RunAsync(spec, cancellationToken), cancellationToken);
+        var outcome = await Task.Run(() => runner.RunAsync(spec, cancellationToken), cancellationToken);
         return new ExecutionResult
         {
             Status = StatusOf(outcome.Status),

@@ -35,6 +35,9 @@ public sealed class FakeCodeRunner : ICodeRunner
 
     public async Task<CodeRunOutcome> RunAsync(CodeRunSpec spec, CancellationToken cancellationToken)
     {
+        // As Python does: code that does not compile never runs, and the run says so.
+        if (await CheckSyntaxAsync(spec, cancellationToken) is { Status: CodeRunStatus.SyntaxError } syntaxError)
+            return syntaxError;
         var started = DateTimeOffset.UtcNow;
         var stdout = new List<string>();
         string? failure = null;
