@@ -137,20 +137,39 @@ internal static class SupervisedProcess
         return variables;
     }
 
+    /// <summary>
+    /// Completes when the process has exited (a zombie, or reaped) or on <paramref name="kill"/>. Polls /proc rather
+    /// than asking .NET for a Process by id: that object can report a live child as gone, and a false "exited" here
+    /// would kill the run's tree while it is still working.
+    /// </summary>
     private static async Task WaitForExitOrKillAsync(int processId, CancellationToken kill)
     {
         try
         {
-            using var process = Process.GetProcessById(processId);
-            await process.WaitForExitAsync(kill).ConfigureAwait(false);
-        }
-        catch (ArgumentException)
-        {
-            // Already exited and reaped.
+            while (IsRunning(processId))
+                await Task.Delay(PollInterval, kill).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
             // Timeout, cancellation or a breach: the caller kills it now.
         }
+    }
+
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(10);
+
+    private static bool IsRunning(int processId)
+    {
+        string stat;
+        try
+        {
+            stat = File.ReadAllText($"/proc/{processId}/stat");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+        // "pid (comm) S ...": comm may hold spaces and parentheses; the state follows the last ')'.
+        var close = stat.LastIndexOf(')');
+        return close < 0 || close + 2 >= stat.Length || stat[close + 2] is not ('Z' or 'X');
     }
 }

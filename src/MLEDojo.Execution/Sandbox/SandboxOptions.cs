@@ -5,7 +5,6 @@ public sealed record SandboxOptions
 {
     public string Bubblewrap { get; init; } = "/usr/bin/bwrap";
     public string Setpriv { get; init; } = "/usr/bin/setpriv";
-    public string Prlimit { get; init; } = "/usr/bin/prlimit";
     public string Shell { get; init; } = "/bin/sh";
     /// <summary>The unprivileged host uid and gid the sandbox runs as (bubblewrap is started as this user, never as root).</summary>
     public int Uid { get; init; } = 65534;

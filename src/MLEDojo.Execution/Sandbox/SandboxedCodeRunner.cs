@@ -30,13 +30,13 @@ public sealed class SandboxedCodeRunner : ICodeRunner
     public Task<CodeRunOutcome> CheckSyntaxAsync(CodeRunSpec spec, CancellationToken cancellationToken) => _runner.CheckSyntaxAsync(spec, cancellationToken);
 
     /// <summary>
-    /// Checks that this machine can sandbox (bubblewrap, setpriv, prlimit, root, a usable cgroup hierarchy), sweeps
+    /// Checks that this machine can sandbox (bubblewrap, setpriv, root, a usable cgroup hierarchy), sweeps
     /// what crashed silos left, and proves the whole chain by running the interpreter once in a sandbox.
     /// </summary>
     public static async Task<SandboxSetup> CreateAsync(ExecutionLimits limits, SandboxOptions options, IGpuProcessSource? gpu = null)
     {
         var problems = new List<string>();
-        foreach (var tool in new[] { options.Bubblewrap, options.Setpriv, options.Prlimit, options.Shell, limits.Python })
+        foreach (var tool in new[] { options.Bubblewrap, options.Setpriv, options.Shell, limits.Python })
         {
             if (!File.Exists(tool))
                 problems.Add($"{tool} does not exist{(tool == options.Bubblewrap ? " (install Debian's bubblewrap)" : "")}.");

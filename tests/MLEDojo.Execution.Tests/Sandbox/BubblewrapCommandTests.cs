@@ -31,11 +31,12 @@ public sealed class BubblewrapCommandTests
     {
         var options = new SandboxOptions { Uid = 1234, Gid = 5678 };
         var (fileName, arguments) = SandboxLaunchChain.For(options, "/run/status.json", ["/cg/a/cgroup.procs", "/cg/b/cgroup.procs"],
-            new SandboxLimits { OpenFiles = 99 }, maxFileBytes: 4096, ["--unshare-all", "--", "/usr/bin/python3"]);
+            new SandboxLimits { OpenFiles = 99 }, maxFileBytes: 4097, ["--unshare-all", "--", "/usr/bin/python3"]);
 
         Assert.Equal("/bin/sh", fileName);
         var afterScript = string.Join(' ', arguments.Skip(2));
-        Assert.Equal("dojo-sandbox /run/status.json /cg/a/cgroup.procs /cg/b/cgroup.procs -- /usr/bin/setpriv --reuid=1234 --regid=5678 "
-            + "--clear-groups -- /usr/bin/prlimit --fsize=4096 --nofile=99 --core=0 -- /usr/bin/bwrap --unshare-all -- /usr/bin/python3", afterScript);
+        // ulimit -f counts 512-byte blocks: 4097 bytes round up to 9.
+        Assert.Equal("dojo-sandbox 9 99 /run/status.json /cg/a/cgroup.procs /cg/b/cgroup.procs -- /usr/bin/setpriv --reuid=1234 "
+            + "--regid=5678 --clear-groups -- /usr/bin/bwrap --unshare-all -- /usr/bin/python3", afterScript);
     }
 }
