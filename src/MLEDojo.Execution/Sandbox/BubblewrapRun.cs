@@ -75,7 +75,9 @@ internal sealed class BubblewrapRun(ExecutionLimits limits, SandboxOptions optio
             Arguments = arguments,
             WorkingDirectory = workingDirectory,
             // The shell and setpriv see only this; bwrap clears it again and sets the code's own.
-            Environment = new Dictionary<string, string> { ["PATH"] = ScrubbedEnvironment.SearchPath },
+            Environment = options.BubblewrapLibraryPath is { } libraries
+                ? new Dictionary<string, string> { ["PATH"] = ScrubbedEnvironment.SearchPath, ["LD_LIBRARY_PATH"] = libraries }
+                : new Dictionary<string, string> { ["PATH"] = ScrubbedEnvironment.SearchPath },
             Timeout = timeout,
             MaxCapturedBytes = limits.MaxCapturedBytes,
             MaxStreamBytes = limits.MaxStreamBytes,

@@ -4,6 +4,8 @@ namespace MLEDojo.Execution.Sandbox;
 public sealed record SandboxOptions
 {
     public string Bubblewrap { get; init; } = "/usr/bin/bwrap";
+    /// <summary>A folder of libraries bubblewrap needs that the host lacks (a bubblewrap unpacked from a .deb); null: none.</summary>
+    public string? BubblewrapLibraryPath { get; init; }
     public string Setpriv { get; init; } = "/usr/bin/setpriv";
     public string Shell { get; init; } = "/bin/sh";
     /// <summary>The unprivileged host uid and gid the sandbox runs as (bubblewrap is started as this user, never as root).</summary>

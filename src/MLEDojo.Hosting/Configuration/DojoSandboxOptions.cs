@@ -12,6 +12,8 @@ public sealed class DojoSandboxOptions
     public int Uid { get; set; } = 65534;
     public int Gid { get; set; } = 65534;
     public string Bubblewrap { get; set; } = "/usr/bin/bwrap";
+    /// <summary>Libraries for a bubblewrap unpacked from its .deb on a host without it (LD_LIBRARY_PATH for bwrap only).</summary>
+    public string? BubblewrapLibraryPath { get; set; }
     public string CgroupRoot { get; set; } = "/sys/fs/cgroup";
     /// <summary>Host paths made visible read-only inside, besides /usr and a few /etc files (e.g. a virtualenv outside /usr).</summary>
     public List<string> ExtraReadOnlyPaths { get; set; } = [];

@@ -26,6 +26,7 @@ public static class ExecutionLimitsFactory
         return new SandboxOptions
         {
             Bubblewrap = sandbox.Bubblewrap,
+            BubblewrapLibraryPath = sandbox.BubblewrapLibraryPath,
             Uid = sandbox.Uid,
             Gid = sandbox.Gid,
             CgroupRoot = sandbox.CgroupRoot,
