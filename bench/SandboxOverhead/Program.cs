@@ -12,7 +12,7 @@ using Microsoft.Extensions.Logging;
 //   dotnet run --project bench/SandboxOverhead -c Release -- [runs]
 // Each round runs the same one-line script three ways, in turn: bare `/usr/bin/python3 script.py` (Process.Start,
 // read stdout, wait); SandboxedCodeRunner.RunAsync alone; and an execute_code step of an episode on an embedded
-// silo (EpisodeGrain → CpuExecutionService → syntax check + run, both sandboxed → SQLite write). Prints medians and
+// silo (EpisodeGrain → CpuExecutionService → one sandboxed run → SQLite write). Prints medians and
 // the median of per-round differences against bare Python.
 var runs = args.Length > 0 ? int.Parse(args[0]) : 40;
 const string Code = "print('ok')\n";
@@ -76,5 +76,5 @@ static double Median(IEnumerable<double> values) { var s = values.Order().ToList
 Console.WriteLine($"runs={runs} isolation='{sandbox.Description}' load={File.ReadAllText("/proc/loadavg").Trim()}");
 Console.WriteLine($"bare python3 script.py: median {Median(bare):F1} ms");
 Console.WriteLine($"sandbox runner alone:  median {Median(alone):F1} ms, added {Median(alone.Zip(bare, (a, b) => a - b)):F1} ms");
-Console.WriteLine($"episode step (grain + syntax check + run, sandboxed): median {Median(step):F1} ms, added {Median(step.Zip(bare, (a, b) => a - b)):F1} ms");
+Console.WriteLine($"episode step (grain + one sandboxed run + SQLite write): median {Median(step):F1} ms, added {Median(step.Zip(bare, (a, b) => a - b)):F1} ms");
 Directory.Delete(folder, recursive: true);
