@@ -71,11 +71,10 @@ public interface ICompetitionDirectoryGrain : IGrainWithStringKey
 
     /// <summary>
     /// Checks the prepared competition in <paramref name="sourceDirectory"/> (relative to the silo's import root) as
-    /// scoring needs it and copies it under the root as <paramref name="name"/>, owned by <paramref name="owner"/>;
-    /// with <paramref name="removeSource"/> the source folder is deleted afterwards, whatever the outcome.
+    /// scoring needs it and copies it under the root as <paramref name="name"/>, owned by <paramref name="owner"/>.
     /// </summary>
     [ResponseTimeout("00:30:00")]
-    Task<RegistrationResult> Register(string name, string sourceDirectory, string owner, bool removeSource);
+    Task<RegistrationResult> Register(string name, string sourceDirectory, string owner);
 }
 
 /// <summary>

@@ -43,6 +43,7 @@ public sealed class EmbeddedGrid : IAsyncDisposable
         {
             gateway.InsecureNoAuth = insecureNoAuth;
             gateway.KeyStoreConnectionString = options.Storage.ConnectionString;
+            gateway.CompetitionImportRoot = options.CompetitionImportRoot;
         });
         var app = builder.Build();
         app.MapDojoGateway();

@@ -59,6 +59,18 @@ public sealed class AuthorizedEpisodes(EpisodeGateway episodes, IServiceProvider
         return await episodes.StateAsync(episodeId);
     }
 
+    public async Task<HistoryResponse> HistoryAsync(GatewayCaller caller, string episodeId)
+    {
+        await CheckOwnerAsync(caller, episodeId);
+        return await episodes.HistoryAsync(episodeId);
+    }
+
+    public async Task<IReadOnlyList<TrajectoryStep>> TrajectoryAsync(GatewayCaller caller, string episodeId)
+    {
+        await CheckOwnerAsync(caller, episodeId);
+        return await episodes.TrajectoryAsync(episodeId);
+    }
+
     public async Task<EpisodeStateResponse> CloseAsync(GatewayCaller caller, string episodeId)
     {
         await CheckOwnerAsync(caller, episodeId);

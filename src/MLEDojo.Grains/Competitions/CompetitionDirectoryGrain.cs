@@ -20,7 +20,7 @@ public sealed class CompetitionDirectoryGrain(GridOptions options, ILogger<Compe
             .Select(d => Path.GetFileName(d)).Order(StringComparer.Ordinal).ToArray()
         : []);
 
-    public async Task<RegistrationResult> Register(string name, string sourceDirectory, string owner, bool removeSource)
+    public async Task<RegistrationResult> Register(string name, string sourceDirectory, string owner)
     {
         try
         {
@@ -40,11 +40,6 @@ public sealed class CompetitionDirectoryGrain(GridOptions options, ILogger<Compe
         {
             logger.LogWarning(e, "Registering competition {Competition} from {Source} failed", name, sourceDirectory);
             return Invalid($"The competition could not be copied: {e.Message}");
-        }
-        finally
-        {
-            if (removeSource && ImportSource(sourceDirectory) is { } source)
-                await Task.Run(() => { if (Directory.Exists(source)) Directory.Delete(source, recursive: true); });
         }
         var competition = GrainFactory.GetGrain<ICompetitionGrain>(name);
         await competition.Claim(owner);
