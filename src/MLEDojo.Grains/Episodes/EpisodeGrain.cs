@@ -96,6 +96,8 @@ public sealed class EpisodeGrain(
         if (State.StepsByRequest.TryGetValue(requestId, out var recordedStep))
             return Recorded(State.History[recordedStep - 1]);
 
+        // The reminder checks the deadline only every check period; a step past it must not slip through meanwhile.
+        if (State.Status == EpisodeStatus.Running && DateTimeOffset.UtcNow >= Deadline) await ExpireAsync(deactivate: true);
         if (Refusal(action) is { } refusal)
             return Rejected(requestId, refusal);
         var options = State.Options!;
