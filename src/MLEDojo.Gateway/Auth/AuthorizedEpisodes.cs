@@ -24,8 +24,8 @@ public sealed class AuthorizedEpisodes(EpisodeGateway episodes, IServiceProvider
     {
         if (caller.KeyLookup is null)
         {
-            if (backPressure.InFlight >= _options.MaxInFlightExecutions && (request.EpisodeId is null || !await ExistsAsync(request.EpisodeId)))
-                throw AtCapacity();
+            if (await backPressure.RefusalAsync(ResourceClassOf(request)) is { } full && (request.EpisodeId is null || !await ExistsAsync(request.EpisodeId)))
+                throw AtCapacity(full);
             return await episodes.ResetAsync(request);
         }
         var episodeId = request.EpisodeId ?? DojoClient.NewEpisodeId();
@@ -35,7 +35,7 @@ public sealed class AuthorizedEpisodes(EpisodeGateway episodes, IServiceProvider
         {
             if (!caller.IsAdmin && await ExistsAsync(episodeId)) throw NotYours(episodeId);
             // Resuming is never refused: only new episodes add to the execution queues.
-            if (backPressure.InFlight >= _options.MaxInFlightExecutions && !await ExistsAsync(episodeId)) throw AtCapacity();
+            if (await backPressure.RefusalAsync(ResourceClassOf(request)) is { } full && !await ExistsAsync(episodeId)) throw AtCapacity(full);
             await CheckOpenEpisodesAsync(caller);
             owner = await Store.ClaimEpisodeAsync(episodeId, caller);
         }
@@ -109,8 +109,9 @@ public sealed class AuthorizedEpisodes(EpisodeGateway episodes, IServiceProvider
     private async Task<bool> ExistsAsync(string episodeId) =>
         (await grains.GetGrain<IEpisodeGrain>(episodeId).GetSnapshot()).Status != EpisodeStatus.New;
 
-    private GatewayError AtCapacity() => GatewayError.CapacityReached(
-        $"The grid is at capacity ({backPressure.InFlight} executions in flight through this gateway); no new episodes for now.", CapacityRetryAfter);
+    private static GatewayError AtCapacity(string reason) => GatewayError.CapacityReached(reason, CapacityRetryAfter);
+
+    private static ResourceClass ResourceClassOf(ResetRequest request) => request.Options?.ResourceClass ?? ResourceClass.Cpu;
 
     private static GatewayError NotYours(string episodeId) => GatewayError.Forbidden($"Episode '{episodeId}' belongs to someone else.");
 }
