@@ -43,9 +43,13 @@ public sealed class AuthorizedEpisodes(EpisodeGateway episodes, IServiceProvider
         return await episodes.ResetAsync(request with { EpisodeId = episodeId });
     }
 
-    public async Task<StepResponse> StepAsync(GatewayCaller caller, string episodeId, WireAction action, string? requestId)
+    /// <summary>
+    /// One step. <paramref name="ownerChecked"/>: the caller's right to the episode was already checked by the reset
+    /// that opened it on this connection (owners never change), so the store is not asked again on every step.
+    /// </summary>
+    public async Task<StepResponse> StepAsync(GatewayCaller caller, string episodeId, WireAction action, string? requestId, bool ownerChecked = false)
     {
-        await CheckOwnerAsync(caller, episodeId);
+        if (!ownerChecked) await CheckOwnerAsync(caller, episodeId);
         if (action is ExecuteCodeAction && caller.KeyLookup is { } lookup && executions.TryStart(lookup, _options.ExecutionsPerMinutePerKey) is { } wait)
             throw GatewayError.QuotaExceeded($"This key may start {_options.ExecutionsPerMinutePerKey} executions a minute; retry in {Math.Ceiling(wait.TotalSeconds)} s.", wait);
         return action is ExecuteCodeAction or ValidateCodeAction
@@ -53,9 +57,9 @@ public sealed class AuthorizedEpisodes(EpisodeGateway episodes, IServiceProvider
             : await episodes.StepAsync(episodeId, action, requestId);
     }
 
-    public async Task<EpisodeStateResponse> StateAsync(GatewayCaller caller, string episodeId)
+    public async Task<EpisodeStateResponse> StateAsync(GatewayCaller caller, string episodeId, bool ownerChecked = false)
     {
-        await CheckOwnerAsync(caller, episodeId);
+        if (!ownerChecked) await CheckOwnerAsync(caller, episodeId);
         return await episodes.StateAsync(episodeId);
     }
 
