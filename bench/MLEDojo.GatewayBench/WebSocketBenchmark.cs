@@ -59,28 +59,11 @@ public static class WebSocketBenchmark
             var heldRss = RssMb(server.Id);
             Console.WriteLine($"sessions held: {held} of {sessions} (each reset an episode) in {opening.Elapsed.TotalSeconds:F1} s; server RSS {idleRss:F0} MB idle -> {heldRss:F0} MB with all sessions");
 
-            var latencies = new List<double>[sessions];
-            var errors = 0;
-            using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
-            var stepping = Stopwatch.StartNew();
-            var frame = Encoding.UTF8.GetBytes($$$"""{"type": "step", "data": {"action_type": "request_info", "info_type": "{{{infoType}}}"}}""");
-            await Task.WhenAll(sockets.Select((socket, i) => Task.Run(async () =>
-            {
-                var mine = latencies[i] = new List<double>();
-                var buffer = new byte[64 * 1024];
-                while (!stop.IsCancellationRequested)
-                {
-                    var started = Stopwatch.GetTimestamp();
-                    await socket.SendAsync(frame, WebSocketMessageType.Text, true, CancellationToken.None);
-                    var answer = await ReceiveAsync(socket, buffer);
-                    if (!answer.Contains("\"type\":\"observation\"", StringComparison.Ordinal) || answer.Contains("\"error\":\"", StringComparison.Ordinal)) Interlocked.Increment(ref errors);
-                    mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                }
-            })));
-            stepping.Stop();
-            var all = latencies.SelectMany(l => l).Order().ToArray();
-            Console.WriteLine($"request_info ({infoType}) steps: {all.Length} in {stepping.Elapsed.TotalSeconds:F1} s = {all.Length / stepping.Elapsed.TotalSeconds:F0} steps/s over {held} concurrent sessions; "
-                + $"latency p50 {Percentile(all, 0.50):F1} ms, p99 {Percentile(all, 0.99):F1} ms; errors {errors}; server RSS {RssMb(server.Id):F0} MB");
+            // State frames read the episode (no write): the WS path and grain call alone. request_info steps are
+            // recorded, so each one is a durable storage write as well.
+            await MeasureAsync(sockets, Encoding.UTF8.GetBytes("""{"type": "state"}"""), "\"type\":\"state\"", seconds, "state frames (read, no write)", server.Id);
+            await MeasureAsync(sockets, Encoding.UTF8.GetBytes($$$"""{"type": "step", "data": {"action_type": "request_info", "info_type": "{{{infoType}}}"}}"""),
+                "\"type\":\"observation\"", seconds, $"request_info ({infoType}) steps (each persisted)", server.Id);
             Console.WriteLine($"load average after: {LoadAverage()}");
             foreach (var socket in sockets) socket.Abort();
             return 0;
@@ -93,12 +76,37 @@ public static class WebSocketBenchmark
         }
     }
 
+    private static async Task MeasureAsync(ClientWebSocket[] sockets, byte[] frame, string expected, int seconds, string what, int serverPid)
+    {
+        var latencies = new List<double>[sockets.Length];
+        var errors = 0;
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(sockets.Select((socket, i) => Task.Run(async () =>
+        {
+            var mine = latencies[i] = new List<double>();
+            var buffer = new byte[64 * 1024];
+            while (!stop.IsCancellationRequested)
+            {
+                var started = Stopwatch.GetTimestamp();
+                await socket.SendAsync(frame, WebSocketMessageType.Text, true, CancellationToken.None);
+                var answer = await ReceiveAsync(socket, buffer);
+                if (!answer.Contains(expected, StringComparison.Ordinal) || answer.Contains("\"error\":\"", StringComparison.Ordinal)) Interlocked.Increment(ref errors);
+                mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        })));
+        clock.Stop();
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        Console.WriteLine($"{what}: {all.Length} in {clock.Elapsed.TotalSeconds:F1} s = {all.Length / clock.Elapsed.TotalSeconds:F0}/s over {sockets.Length} concurrent sessions; "
+            + $"latency p50 {Percentile(all, 0.50):F1} ms, p99 {Percentile(all, 0.99):F1} ms; errors {errors}; server RSS {RssMb(serverPid):F0} MB");
+    }
+
     private static async Task<ClientWebSocket> OpenAsync(Uri uri, string key, string episode)
     {
         var socket = new ClientWebSocket();
         socket.Options.SetRequestHeader("Authorization", "Bearer " + key);
         await socket.ConnectAsync(uri, CancellationToken.None);
-        var reset = Encoding.UTF8.GetBytes($$$"""{"type": "reset", "data": {"competition": "spaceship-titanic", "episode_id": "{{{episode}}}", "options": {"max_steps": 500}}}""");
+        var reset = Encoding.UTF8.GetBytes($$$$"""{"type": "reset", "data": {"competition": "spaceship-titanic", "episode_id": "{{{{episode}}}}", "options": {"max_steps": 500}}}""");
         await socket.SendAsync(reset, WebSocketMessageType.Text, true, CancellationToken.None);
         var answer = await ReceiveAsync(socket, new byte[64 * 1024]);
         if (!answer.Contains("\"type\":\"observation\"", StringComparison.Ordinal)) throw new InvalidOperationException("reset failed: " + answer);
