@@ -77,6 +77,7 @@ internal static class ApiEndpoints
                 competitions.RegisterArchiveAsync(GatewayAuthMiddleware.Caller(context), name, context.Request.Body, context.Request.ContentLength, context.RequestAborted),
                 StatusCodes.Status201Created))
             .WithSummary("Register a competition uploaded as a .tar.gz or .zip body (data/ at its top, or one folder holding it); the caller owns it.")
+            .DocumentArchiveBody()
             .Produces<CompetitionResponse>(StatusCodes.Status201Created).Produces<ErrorResponse>(StatusCodes.Status400BadRequest)
             .Produces<ErrorResponse>(StatusCodes.Status409Conflict)
             .ProducesAuthErrors().RequireScopes(RequiredScopes.Creators);
