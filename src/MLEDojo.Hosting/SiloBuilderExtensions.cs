@@ -22,7 +22,7 @@ public static class SiloBuilderExtensions
 
     /// <summary>
     /// Makes this silo a grid silo: clustering (embedded profile: localhost with the configured ports), SQLite grain
-    /// storage with its schema, silo metadata (node.id, node.gpus), GPU device placement, the grains' silo-local
+    /// storage with its schema, reminders (episode expiry), silo metadata (node.id, node.gpus), GPU device placement, the grains' silo-local
     /// services, and request limits that let hour-long executions finish. <paramref name="codeRunner"/> builds
     /// the runner for agent code; by default <see cref="CodeRunnerFactory"/> picks the sandbox (or, where it is
     /// unavailable, refuses or runs unisolated as sandbox.allowUnisolated says); tests pass fakes.
@@ -46,6 +46,7 @@ public static class SiloBuilderExtensions
             [GridMetadata.Gpus] = string.Join(",", grid.GpuIndices),
         });
         silo.AddPlacementDirector<GpuDevicePlacementStrategy, GpuDevicePlacementDirector>();
+        GridReminders.Configure(silo, grid);
         // The default runner is built once, when the silo first resolves it (its start-up checks): probing the
         // sandbox and sweeping a crashed silo's leftovers happen before any episode runs.
         silo.Services.AddGridServices(grid, codeRunner ?? (services => CodeRunnerFactory.CreateAsync(options,

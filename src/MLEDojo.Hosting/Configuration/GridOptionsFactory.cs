@@ -23,5 +23,12 @@ public static class GridOptionsFactory
             MaxCpus = options.Sandbox.MaxCpus,
             MaxGpuMemoryMb = options.Sandbox.MaxGpuMemoryMb,
         },
+        CompetitionImportRoot = options.CompetitionImportRoot,
+        Expiry = new EpisodeExpiry
+        {
+            IdleTtl = TimeSpan.FromSeconds(options.Episodes.IdleTtlSeconds),
+            MaxLifetime = TimeSpan.FromSeconds(options.Episodes.MaxLifetimeSeconds),
+            CheckPeriod = TimeSpan.FromSeconds(options.Episodes.ExpiryCheckSeconds),
+        },
     };
 }
