@@ -16,6 +16,10 @@ public sealed record EpisodeSnapshot
     [Id(7)] public DateTimeOffset? CreatedAt { get; init; }
     [Id(8)] public string? OutputDirectory { get; init; }
     [Id(9)] public string? BestMedal { get; init; }
+    /// <summary>A DataSelect episode's latest observation.</summary>
+    [Id(10)] public DataSelectView? DataSelect { get; init; }
+    /// <summary>A DataSelect episode's grade as it stands (final once the episode is done).</summary>
+    [Id(11)] public EpisodeGrade? Grade { get; init; }
 }
 
 /// <summary>An episode's best submission on a competition's live leaderboard.</summary>

@@ -13,7 +13,7 @@ namespace MLEDojo.Grains.Episodes;
 /// "episodes" storage before its result is returned, and a request id that was already answered gets the
 /// recorded result back without running anything again.
 /// </summary>
-public sealed class EpisodeGrain(
+public sealed partial class EpisodeGrain(
     [PersistentState("episode", "episodes")] IPersistentState<EpisodeState> state,
     GridOptions grid,
     CompetitionSource competitions,
@@ -31,6 +31,7 @@ public sealed class EpisodeGrain(
     {
         requestId ??= Guid.NewGuid().ToString("N");
         if (State.Resets.TryGetValue(requestId, out var recorded)) return recorded;
+        if (options.Env == EnvironmentKind.DataSelect) return await ResetDataSelectAsync(options, requestId);
 
         var problem = EpisodeRules.EpisodeIdProblem(EpisodeId) ?? EpisodeRules.Problem(options, grid.Limits);
         Competition? competition = null;
@@ -89,6 +90,7 @@ public sealed class EpisodeGrain(
         requestId ??= Guid.NewGuid().ToString("N");
         if (State.StepsByRequest.TryGetValue(requestId, out var recordedStep))
             return Recorded(State.History[recordedStep - 1]);
+        if (State.Options?.Env == EnvironmentKind.DataSelect) return await StepDataSelectAsync(action, requestId);
 
         if (Refusal(action) is { } refusal)
             return Rejected(requestId, refusal);
@@ -214,6 +216,8 @@ public sealed class EpisodeGrain(
             ActionType.ValidateCode or ActionType.ExecuteCode when string.IsNullOrWhiteSpace(action.Code) =>
                 $"{EpisodeAction.WireName(action.Type)} needs code to run.",
             ActionType.RequestInfo or ActionType.ValidateCode or ActionType.ExecuteCode or ActionType.GetHistory => null,
+            ActionType.SelectBatch or ActionType.Stop =>
+                $"{EpisodeAction.WireName(action.Type)} is a data-select action; this episode plays competition '{State.Options!.Competition}' (request_info, validate_code, execute_code, get_history).",
             _ => $"Unknown action type '{action.Type}'.",
         },
     };
@@ -392,5 +396,7 @@ public sealed class EpisodeGrain(
         CreatedAt = State.CreatedAt,
         OutputDirectory = State.OutputDirectory,
         BestMedal = State.BestMedal,
+        DataSelect = DataSelectView(),
+        Grade = DataSelectGrade(),
     };
 }

@@ -23,6 +23,8 @@ public sealed class EpisodeState
     [Id(11)] public Dictionary<string, int> StepsByRequest { get; set; } = new(StringComparer.Ordinal);
     /// <summary>Request id → result of every reset, for the same reason.</summary>
     [Id(12)] public Dictionary<string, StepResult> Resets { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>A DataSelect episode's environment as of its last step (null for competitions).</summary>
+    [Id(13)] public DataSelect.DataSelectProgress? DataSelect { get; set; }
 
     public int StepsTaken => History.Count;
 }
