@@ -14,8 +14,8 @@ internal static class GatewayAuthMiddleware
 {
     private const string CallerKey = "mledojo.gateway.caller";
     // Routing matches paths case-insensitively and with a trailing slash, so these sets must too.
-    private static readonly HashSet<string> EpisodePaths = new(["/ws", "/reset", "/step", "/state"], StringComparer.OrdinalIgnoreCase);
-    private static readonly HashSet<string> DescriptionPaths = new(["/schema", "/metadata", "/openapi.json"], StringComparer.OrdinalIgnoreCase);
+    private static readonly HashSet<string> EpisodePaths = new(["/ws", "/reset", "/step", "/state", "/grader"], StringComparer.OrdinalIgnoreCase);
+    private static readonly HashSet<string> DescriptionPaths = new(["/schema", "/metadata", "/openapi.json", "/tasks", "/baseline"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// The authenticated caller. A request that reached an episode route without passing the check (a path spelling

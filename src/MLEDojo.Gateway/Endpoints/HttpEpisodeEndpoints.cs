@@ -55,10 +55,10 @@ internal static class HttpEpisodeEndpoints
             .ProducesAuthErrors();
     }
 
-    private static RouteHandlerBuilder ProducesAuthErrors(this RouteHandlerBuilder builder) =>
+    internal static RouteHandlerBuilder ProducesAuthErrors(this RouteHandlerBuilder builder) =>
         builder.Produces<ErrorResponse>(StatusCodes.Status401Unauthorized).Produces<ErrorResponse>(StatusCodes.Status403Forbidden);
 
-    private static async Task<IResult> Answer<T>(HttpContext context, Func<Task<T>> handle)
+    internal static async Task<IResult> Answer<T>(HttpContext context, Func<Task<T>> handle)
     {
         try
         {

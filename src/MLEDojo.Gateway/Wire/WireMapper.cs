@@ -13,7 +13,7 @@ public static class WireMapper
     public static WireObservation Observation(StepResult result)
     {
         var o = result.Observation;
-        return new WireObservation
+        return DataSelect(new WireObservation
         {
             ActionStatus = o.ActionStatus,
             Feedback = o.Feedback,
@@ -29,15 +29,32 @@ public static class WireMapper
             Info = o.Info,
             Execution = o.Execution is { } e ? Execution(e) : null,
             History = o.History?.Select(History).ToArray(),
-        };
+        }, o.DataSelect);
     }
+
+    /// <summary>Adds a data-select episode's observation keys (flat, as DataSelectEnv's agents read them).</summary>
+    public static WireObservation DataSelect(WireObservation observation, DataSelectView? view) => view is null ? observation : observation with
+    {
+        RemainingBudget = view.RemainingBudget,
+        DiversityScore = view.DiversityScore,
+        NoiseEstimate = view.NoiseEstimate,
+        CurrentPerformance = view.CurrentPerformance,
+        SamplesAvailable = view.SamplesAvailable,
+        Selection = view.BatchSize is { } size ? new WireSelection(view.Gain!.Value, view.Redundancy!.Value, view.NoiseRatio!.Value, size) : null,
+        EndReason = view.Reason,
+    };
 
     public static EpisodeStateResponse State(EpisodeSnapshot snapshot) => new()
     {
         EpisodeId = snapshot.EpisodeId,
         StepCount = snapshot.StepsTaken,
         Status = EnumName(snapshot.Status),
-        Competition = snapshot.Options?.Competition,
+        Env = snapshot.Options is { } o ? EnvName(o.Env) : null,
+        Competition = snapshot.Options is { Env: EnvironmentKind.Mle } mle ? mle.Competition : null,
+        TaskId = snapshot.Options?.TaskId,
+        RemainingBudget = snapshot.DataSelect?.RemainingBudget,
+        CurrentPerformance = snapshot.DataSelect?.CurrentPerformance,
+        PoolSize = snapshot.DataSelect?.SamplesAvailable,
         AgentName = snapshot.Options?.AgentName,
         StepsLeft = snapshot.Options is { } options ? Math.Max(0, options.MaxSteps - snapshot.StepsTaken) : 0,
         TotalReward = snapshot.TotalReward,
@@ -90,6 +107,9 @@ public static class WireMapper
         StartedAt = h.StartedAt,
         DurationS = h.Duration.TotalSeconds,
     };
+
+    /// <summary>The wire name of an environment kind: "mle" or "data-select".</summary>
+    public static string EnvName(EnvironmentKind kind) => kind == EnvironmentKind.DataSelect ? "data-select" : "mle";
 
     private static string EnumName<T>(T value) where T : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 }
