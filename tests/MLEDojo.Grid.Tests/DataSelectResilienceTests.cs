@@ -12,19 +12,10 @@ public sealed class DataSelectResilienceTests(ResilienceGridCluster grid)
     public async Task A_data_select_episode_survives_its_silo_and_continues_exactly()
     {
         var management = grid.Client.GetGrain<IManagementGrain>(0);
-        var primary = grid.Cluster.Silos[0].SiloAddress;
-        IEpisodeGrain? episode = null;
-        SiloAddress? host = null;
-        for (var attempt = 0; attempt < 50 && (host is null || host.Equals(primary)); attempt++)
-        {
-            episode = grid.Client.GetGrain<IEpisodeGrain>($"ds-kill-{attempt}-{Guid.NewGuid():N}");
-            await episode.Reset(EpisodeOptions.DataSelect("medium", 23));
-            host = await management.GetActivationAddress(episode);
-        }
-        Assert.NotEqual(primary, host);
+        var (episode, host) = await grid.EpisodeOffPrimaryAsync("ds-kill", e => e.Reset(EpisodeOptions.DataSelect("medium", 23)));
         var expected = DataSelectEnvironment.Reset(DataSelectTask.Medium, 23);
 
-        var before = await episode!.Step(EpisodeAction.SelectBatch(10, 0.4, 0.4, 0.2), "s1");
+        var before = await episode.Step(EpisodeAction.SelectBatch(10, 0.4, 0.4, 0.2), "s1");
         Assert.Equal(expected.Step(DataSelectAction.Select(10, 0.4, 0.4, 0.2)).Reward, before.Reward);
 
         await grid.Cluster.KillSiloAsync(grid.Cluster.Silos.Single(s => s.SiloAddress.Equals(host)));

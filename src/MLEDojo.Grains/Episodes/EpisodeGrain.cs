@@ -168,6 +168,16 @@ public sealed partial class EpisodeGrain(
             RequestId = requestId,
             EpisodeId = EpisodeId,
         };
+        RecordStep(step, requestId, action, result, started);
+        await state.WriteStateAsync();
+
+        if (newBest) await PublishBestAsync();
+        return action.Type == ActionType.GetHistory ? Recorded(State.History[^1]) : result;
+    }
+
+    /// <summary>Adds a step that ran to the history, under its request id; the caller persists.</summary>
+    private void RecordStep(int step, string requestId, EpisodeAction action, StepResult result, DateTimeOffset started)
+    {
         State.History.Add(new HistoryEntry
         {
             Step = step,
@@ -178,11 +188,7 @@ public sealed partial class EpisodeGrain(
             Duration = DateTimeOffset.UtcNow - started,
         });
         State.StepsByRequest[requestId] = step;
-        if (done) State.Status = EpisodeStatus.Done;
-        await state.WriteStateAsync();
-
-        if (newBest) await PublishBestAsync();
-        return action.Type == ActionType.GetHistory ? Recorded(State.History[^1]) : result;
+        if (result.Done) State.Status = EpisodeStatus.Done;
     }
 
     public Task<EpisodeSnapshot> GetSnapshot() => Task.FromResult(Snapshot());

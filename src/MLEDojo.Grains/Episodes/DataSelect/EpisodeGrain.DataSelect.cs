@@ -106,19 +106,9 @@ public sealed partial class EpisodeGrain
             RequestId = requestId,
             EpisodeId = EpisodeId,
         };
-        State.History.Add(new HistoryEntry
-        {
-            Step = step,
-            RequestId = requestId,
-            Action = action,
-            Result = result,
-            StartedAt = started,
-            Duration = DateTimeOffset.UtcNow - started,
-        });
-        State.StepsByRequest[requestId] = step;
         State.TotalReward += taken.Reward;
         State.DataSelect = DataSelectProgress.From(environment.Snapshot(), view);
-        if (taken.Done) State.Status = EpisodeStatus.Done;
+        RecordStep(step, requestId, action, result, started);
         await PersistDataSelectAsync();
         return result;
     }
