@@ -17,6 +17,7 @@ public sealed class DataSelectEnvironment
     private readonly bool[] _mislabelled;
     private readonly List<int> _remaining;
     private readonly List<int> _taken;
+    private readonly List<int> _batchSizes;
     private readonly List<double> _noiseRatios;
     private readonly SeededRandom _random;
     private LinearClassifier _model;
@@ -52,6 +53,7 @@ public sealed class DataSelectEnvironment
         _remaining = Enumerable.Range(0, _pool.Length).ToList();
         _remainingNoisy = _mislabelled.Count(m => m);
         _taken = [];
+        _batchSizes = [];
         _noiseRatios = [];
         _model = LinearClassifier.CopyOf(_data.WarmModel);
         _centroid = Mean(_data.SeedRows);
@@ -67,6 +69,12 @@ public sealed class DataSelectEnvironment
     public double Performance { get; private set; }
     public bool Done { get; private set; }
     public IReadOnlyList<double> NoiseRatios => _noiseRatios;
+
+    /// <summary>
+    /// After <see cref="Restore"/>: whether replaying the batches reproduced the recorded weights bit for bit. Always
+    /// so on one machine; a machine whose vector instructions round differently continues from its own replay.
+    /// </summary>
+    public bool ReplayMatchedSnapshot { get; private set; } = true;
 
     public static DataSelectEnvironment Reset(DataSelectTask task, long seed) => new(task, seed);
 
@@ -107,6 +115,7 @@ public sealed class DataSelectEnvironment
             if (_mislabelled[i]) _remainingNoisy--;
         }
         _taken.AddRange(batch);
+        _batchSizes.Add(batch.Count);
 
         _model.Train(rows, labels, DataSelectConfig.BatchEpochs);
         var before = Performance;
@@ -137,10 +146,12 @@ public sealed class DataSelectEnvironment
         Steps = Steps,
         Performance = Performance,
         Done = Done,
-        Model = _model.ToBytes(),
+        Weights = (float[])_model.Weights.Clone(),
+        Bias = _model.Bias,
         Centroid = (double[])_centroid.Clone(),
         RandomState = _random.State,
         Taken = _taken.ToArray(),
+        BatchSizes = _batchSizes.ToArray(),
         NoiseRatios = _noiseRatios.ToArray(),
         TrainSum = _trainSum,
         TrainSumOfSquares = _trainSumOfSquares,
@@ -155,9 +166,19 @@ public sealed class DataSelectEnvironment
                 throw new ArgumentException($"The snapshot takes pool sample {i} twice or out of range.", nameof(snapshot));
             if (_mislabelled[i]) _remainingNoisy--;
         }
+        if (snapshot.BatchSizes.Sum() != snapshot.Taken.Length || snapshot.BatchSizes.Any(b => b <= 0))
+            throw new ArgumentException("The snapshot's batch sizes do not add up to the samples it took.", nameof(snapshot));
         _taken.AddRange(snapshot.Taken);
+        _batchSizes.AddRange(snapshot.BatchSizes);
         _noiseRatios.AddRange(snapshot.NoiseRatios);
-        _model = LinearClassifier.FromBytes(snapshot.Model);
+        var offset = 0;
+        foreach (var size in snapshot.BatchSizes)
+        {
+            var batch = snapshot.Taken.AsSpan(offset, size).ToArray();
+            _model.Train(batch.Select(i => _pool[i]).ToArray(), batch.Select(i => _poolLabels[i]).ToArray(), DataSelectConfig.BatchEpochs);
+            offset += size;
+        }
+        ReplayMatchedSnapshot = _model.Bias == snapshot.Bias && _model.Weights.AsSpan().SequenceEqual(snapshot.Weights);
         _centroid = (double[])snapshot.Centroid.Clone();
         _random.Overwrite(snapshot.RandomState);
         _trainSum = snapshot.TrainSum;

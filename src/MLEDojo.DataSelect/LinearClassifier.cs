@@ -18,7 +18,6 @@ public sealed class LinearClassifier
     private const float L2 = 1e-4f;
 
     private readonly MLContext _ml = new(seed: 0);
-    private ITransformer? _transformer;
     private LinearBinaryModelParameters? _model;
 
     public LinearClassifier() => Weights = new float[FeatureCount];
@@ -31,29 +30,8 @@ public sealed class LinearClassifier
     public static LinearClassifier CopyOf(LinearClassifier other)
     {
         var copy = new LinearClassifier();
-        copy.Adopt(other._transformer, other._model);
+        copy.Adopt(other._model);
         return copy;
-    }
-
-    /// <summary>The model in ML.NET's own format (what <see cref="FromBytes"/> reads back, bit for bit).</summary>
-    public byte[] ToBytes()
-    {
-        if (_transformer is null) return [];
-        using var stream = new MemoryStream();
-        _ml.Model.Save(_transformer, InputSchema, stream);
-        return stream.ToArray();
-    }
-
-    public static LinearClassifier FromBytes(byte[] bytes)
-    {
-        var classifier = new LinearClassifier();
-        if (bytes.Length == 0) return classifier;
-        using var stream = new MemoryStream(bytes, writable: false);
-        var transformer = classifier._ml.Model.Load(stream, out _);
-        var model = (transformer as ISingleFeaturePredictionTransformer<LinearBinaryModelParameters>)?.Model
-            ?? throw new InvalidDataException("The bytes are not a linear binary classifier saved by LinearClassifier.");
-        classifier.Adopt(transformer, model);
-        return classifier;
     }
 
     /// <summary>Runs <paramref name="epochs"/> passes of SGD over the rows, starting from the current weights.</summary>
@@ -75,8 +53,7 @@ public sealed class LinearClassifier
             // Every requested pass runs, as partial_fit's do; convergence checks would stop early.
             ConvergenceTolerance = 0,
         });
-        var transformer = trainer.Fit(data, _model);
-        Adopt(transformer, transformer.Model);
+        Adopt(trainer.Fit(data, _model).Model);
     }
 
     /// <summary>P(label = 1 | row).</summary>
@@ -100,15 +77,12 @@ public sealed class LinearClassifier
         return total / rows.Count;
     }
 
-    private void Adopt(ITransformer? transformer, LinearBinaryModelParameters? model)
+    private void Adopt(LinearBinaryModelParameters? model)
     {
-        _transformer = transformer;
         _model = model;
         Weights = model?.Weights.ToArray() ?? new float[FeatureCount];
         Bias = model?.Bias ?? 0f;
     }
-
-    private static readonly DataViewSchema InputSchema = new MLContext().Data.LoadFromEnumerable(Array.Empty<TrainingRow>()).Schema;
 
     private sealed class TrainingRow
     {

@@ -66,6 +66,7 @@ public class DataSelectEnvironmentTests
         original.Step(Mixed[0]);
         original.Step(Mixed[3]);
         var restored = DataSelectEnvironment.Restore(original.Snapshot());
+        Assert.True(restored.ReplayMatchedSnapshot);
         Assert.Equal(original.Observation, restored.Observation);
         foreach (var action in Mixed)
         {
@@ -75,6 +76,16 @@ public class DataSelectEnvironmentTests
             Assert.Equal(expected.Reward, actual.Reward);
         }
         Assert.Equal(original.Grade().Score, restored.Grade().Score);
+    }
+
+    [Fact]
+    public void A_snapshot_whose_batches_do_not_add_up_is_refused()
+    {
+        var environment = DataSelectEnvironment.Reset(DataSelectTask.Easy, 5);
+        environment.Step(Mixed[0]);
+        var snapshot = environment.Snapshot();
+        Assert.Throws<ArgumentException>(() => DataSelectEnvironment.Restore(snapshot with { BatchSizes = [3] }));
+        Assert.Throws<ArgumentException>(() => DataSelectEnvironment.Restore(snapshot with { Taken = [.. snapshot.Taken[..^1], snapshot.Taken[0]] }));
     }
 
     [Fact]

@@ -4,7 +4,7 @@ namespace MLEDojo.Grains.Episodes.DataSelect;
 
 /// <summary>
 /// <see cref="DataSelectSnapshot"/> as the "episodes" storage keeps it: with the task and seed (which regenerate the
-/// pool) it restores the environment exactly on any silo, model weights included.
+/// pool) it restores the environment on any silo, the model by replaying the labelled batches.
 /// </summary>
 [GenerateSerializer]
 public sealed class DataSelectProgress
@@ -15,7 +15,7 @@ public sealed class DataSelectProgress
     [Id(3)] public int Steps { get; set; }
     [Id(4)] public double Performance { get; set; }
     [Id(5)] public bool Done { get; set; }
-    [Id(6)] public byte[] Model { get; set; } = [];
+    [Id(6)] public float[] Weights { get; set; } = [];
     [Id(7)] public double[] Centroid { get; set; } = [];
     [Id(8)] public ulong[] RandomState { get; set; } = [];
     [Id(9)] public int[] Taken { get; set; } = [];
@@ -25,6 +25,8 @@ public sealed class DataSelectProgress
     [Id(13)] public long TrainCount { get; set; }
     /// <summary>The observation after the last step, so snapshots need not restore the environment.</summary>
     [Id(14)] public Abstractions.DataSelectView? View { get; set; }
+    [Id(15)] public float Bias { get; set; }
+    [Id(16)] public int[] BatchSizes { get; set; } = [];
 
     public static DataSelectProgress From(DataSelectSnapshot s, Abstractions.DataSelectView view) => new()
     {
@@ -34,7 +36,9 @@ public sealed class DataSelectProgress
         Steps = s.Steps,
         Performance = s.Performance,
         Done = s.Done,
-        Model = s.Model,
+        Weights = s.Weights,
+        Bias = s.Bias,
+        BatchSizes = s.BatchSizes,
         Centroid = s.Centroid,
         RandomState = s.RandomState,
         Taken = s.Taken,
@@ -53,7 +57,9 @@ public sealed class DataSelectProgress
         Steps = Steps,
         Performance = Performance,
         Done = Done,
-        Model = Model,
+        Weights = Weights,
+        Bias = Bias,
+        BatchSizes = BatchSizes,
         Centroid = Centroid,
         RandomState = RandomState,
         Taken = Taken,

@@ -1,6 +1,7 @@
 using MLEDojo.Abstractions;
 using MLEDojo.DataSelect;
 using MLEDojo.Grains.Episodes.DataSelect;
+using Microsoft.Extensions.Logging;
 
 namespace MLEDojo.Grains.Episodes;
 
@@ -8,7 +9,8 @@ namespace MLEDojo.Grains.Episodes;
 /// The DataSelect kind of episode. The grain's common machinery (request ids answered from the record, history,
 /// state persisted before answering, resume, close) is shared with competitions; the environment is a
 /// <see cref="DataSelectEnvironment"/> kept in memory and restored from <see cref="EpisodeState.DataSelect"/> after a
-/// reactivation (on any silo). Training runs on the thread pool, never in the grain's turn.
+/// reactivation (on any silo; the model by replaying its batches, about a millisecond each). Training runs on the
+/// thread pool, never in the grain's turn.
 /// </summary>
 public sealed partial class EpisodeGrain
 {
@@ -76,7 +78,7 @@ public sealed partial class EpisodeGrain
 
         var started = DateTimeOffset.UtcNow;
         var progress = State.DataSelect!;
-        var environment = _dataSelect ??= await Task.Run(() => DataSelectEnvironment.Restore(progress.ToSnapshot()));
+        var environment = _dataSelect ??= await RestoreDataSelectAsync(progress);
         var taken = await Task.Run(() => environment.Step(ToDataSelectAction(action)));
         var view = ViewOf(taken.Observation) with
         {
@@ -111,6 +113,14 @@ public sealed partial class EpisodeGrain
         RecordStep(step, requestId, action, result, started);
         await PersistDataSelectAsync();
         return result;
+    }
+
+    private async Task<DataSelectEnvironment> RestoreDataSelectAsync(DataSelectProgress progress)
+    {
+        var environment = await Task.Run(() => DataSelectEnvironment.Restore(progress.ToSnapshot()));
+        if (!environment.ReplayMatchedSnapshot)
+            logger.LogWarning("Episode {Episode}'s model replay on this silo differs in the last bits from the recorded weights; it continues from the replay", EpisodeId);
+        return environment;
     }
 
     /// <summary>
