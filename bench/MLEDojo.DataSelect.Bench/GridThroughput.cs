@@ -46,9 +46,13 @@ internal static class GridThroughput
         // The shared dataset and the warm model are built once per process; do it before the clock starts.
         await (await client.StartDataSelectEpisodeAsync(task, 0)).StopAsync();
 
-        var latencies = new List<double>[episodes];
+        var loadAtStart = LoadAverage();
+        var latencies = new List<(double At, double Ms)>[episodes];
+        var started = 0;
+        var allStarted = TimeSpan.Zero;
         var resets = new int[episodes];
         var failures = 0;
+        var cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var deadline = TimeSpan.FromSeconds(seconds);
         // The balanced baseline's action (FixedAgent.Balanced), as the grid receives it.
@@ -59,20 +63,28 @@ internal static class GridThroughput
             while (clock.Elapsed < deadline)
             {
                 var session = await client.StartDataSelectEpisodeAsync(task, worker * 1000 + resets[worker]);
-                resets[worker]++;
+                // Steady state starts when every episode is open: before, the silo is mostly building pools.
+                if (resets[worker]++ == 0 && Interlocked.Increment(ref started) == episodes) allStarted = clock.Elapsed;
                 while (!session.Done && clock.Elapsed < deadline)
                 {
-                    var started = Stopwatch.GetTimestamp();
+                    var begun = Stopwatch.GetTimestamp();
                     var step = await session.StepAsync(action);
-                    mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    mine.Add((clock.Elapsed.TotalSeconds, Stopwatch.GetElapsedTime(begun).TotalMilliseconds));
                     if (step.Error is not null) Interlocked.Increment(ref failures);
                 }
             }
         }));
         var elapsed = clock.Elapsed.TotalSeconds;
-        var all = latencies.SelectMany(l => l).Order().ToArray();
-        Console.WriteLine($"task {task}, {episodes} concurrent episodes on one silo, SQLite episode storage, {elapsed:F1} s, {Environment.ProcessorCount} cores, load average at start {LoadAverage()}");
-        Console.WriteLine($"steps: {all.Length} ({all.Length / elapsed:F0} steps/s), resets: {resets.Sum()} ({resets.Sum() / elapsed:F0}/s), refused steps: {failures}");
+        // CPU time is what a shared machine cannot distort much: steps per CPU-second is the rate per free core.
+        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart).TotalSeconds;
+        var all = latencies.SelectMany(l => l.Select(s => s.Ms)).Order().ToArray();
+        var steady = latencies.SelectMany(l => l).Count(s => s.At >= allStarted.TotalSeconds);
+        Console.WriteLine($"task {task}, {episodes} concurrent episodes on one silo, SQLite episode storage, {elapsed:F1} s, {Environment.ProcessorCount} cores, load average at start {loadAtStart}, at end {LoadAverage()}");
+        Console.WriteLine($"steps: {all.Length} ({all.Length / elapsed:F0} steps/s overall), resets: {resets.Sum()} ({resets.Sum() / elapsed:F0}/s), refused steps: {failures}");
+        Console.WriteLine(started < episodes || elapsed - allStarted.TotalSeconds < 1
+            ? $"steady state: not reached ({started} of {episodes} episodes open, the last after {allStarted.TotalSeconds:F1} s)"
+            : $"steady state (all {episodes} open after {allStarted.TotalSeconds:F1} s): {steady} steps in {elapsed - allStarted.TotalSeconds:F1} s = {steady / (elapsed - allStarted.TotalSeconds):F0} steps/s");
+        Console.WriteLine($"process CPU: {cpu:F1} s ({cpu / elapsed:F2} cores on average) = {cpu * 1000 / Math.Max(1, all.Length + resets.Sum()):F2} ms per step or reset; {all.Length / Math.Max(cpu, 1e-9):F0} steps per CPU-second (resets included in the CPU)");
         Console.WriteLine($"step latency ms: p50 {Percentile(all, 0.50):F1}, p90 {Percentile(all, 0.90):F1}, p99 {Percentile(all, 0.99):F1}, max {all.LastOrDefault():F1}");
         Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MB");
         await host.StopAsync();
