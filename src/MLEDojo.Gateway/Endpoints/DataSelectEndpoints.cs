@@ -20,13 +20,15 @@ internal static class DataSelectEndpoints
     {
         routes.MapGet("/tasks", () => Results.Json(Tasks, GatewayJson.Options))
             .WithSummary("The data-select tasks (easy, medium, hard) and their action schema.")
-            .Produces<TasksResponse>();
+            .Produces<TasksResponse>()
+            .RequireScopes(RequiredScopes.AnyKey);
 
-        routes.MapGet("/baseline", (Func<HttpContext, Task<IResult>>)(context => HttpEpisodeEndpoints.Answer(context, () => Baseline.Value)))
+        routes.MapGet("/baseline", (Func<HttpContext, Task<IResult>>)(context => GatewayResults.Answer(context, () => Baseline.Value)))
             .WithSummary("The fixed balanced agent (select_batch 10, uncertainty 0.4, diversity 0.4, random 0.2) on every data-select task, seed 42.")
-            .Produces<BaselineResponse>();
+            .Produces<BaselineResponse>()
+            .RequireScopes(RequiredScopes.AnyKey);
 
-        routes.MapPost("/grader", (HttpContext context, AuthorizedEpisodes episodes, IGrainFactory grains, IOptions<DojoGatewayOptions> options) => HttpEpisodeEndpoints.Answer(context, async () =>
+        routes.MapPost("/grader", (HttpContext context, AuthorizedEpisodes episodes, IGrainFactory grains, IOptions<DojoGatewayOptions> options) => GatewayResults.Answer(context, async () =>
             {
                 var body = await RequestBody.ReadAsync(context.Request, options.Value.MaxMessageBytes);
                 var request = WireParser.Read<GraderRequest>(WireParser.ParseJson(body), "The grader request");
@@ -44,7 +46,8 @@ internal static class DataSelectEndpoints
             .Produces<GraderResponse>()
             .Produces<ErrorResponse>(StatusCodes.Status400BadRequest)
             .Produces<ErrorResponse>(StatusCodes.Status404NotFound)
-            .ProducesAuthErrors();
+            .ProducesAuthErrors()
+            .RequireScopes(RequiredScopes.Episodes);
     }
 
     /// <summary>DataSelectEnv's action schema, as its /tasks gives it, with this server's limits.</summary>

@@ -62,6 +62,8 @@ public static class WireMapper
         BestPositionScore = snapshot.BestPositionScore,
         BestMedal = snapshot.BestMedal,
         CreatedAt = snapshot.CreatedAt,
+        ExpiresAt = snapshot.ExpiresAt,
+        ExpiryReason = snapshot.ExpiryReason,
     };
 
     private static WireExecution Execution(ExecutionResult e) => new()
@@ -92,7 +94,7 @@ public static class WireMapper
         HigherIsBetter = s.HigherIsBetter,
     };
 
-    private static WireHistoryEntry History(HistoryEntry h) => new()
+    public static WireHistoryEntry History(HistoryEntry h) => new()
     {
         Step = h.Step,
         RequestId = h.RequestId,
@@ -111,5 +113,22 @@ public static class WireMapper
     /// <summary>The wire name of an environment kind: "mle" or "data-select".</summary>
     public static string EnvName(EnvironmentKind kind) => kind == EnvironmentKind.DataSelect ? "data-select" : "mle";
 
-    private static string EnumName<T>(T value) where T : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
+    /// <summary>One line of an episode's trajectory: the action as sent and the answer as the agent saw it.</summary>
+    public static TrajectoryStep Trajectory(HistoryEntry h) => new()
+    {
+        Step = h.Step,
+        RequestId = h.RequestId,
+        Action = new TrajectoryAction(EpisodeAction.WireName(h.Action.Type), h.Action.InfoType, h.Action.Code)
+        {
+            BatchSize = h.Action.Type is ActionType.SelectBatch or ActionType.Stop ? h.Action.BatchSize : null,
+            StrategyWeights = h.Action.Weights is { } w ? new WireStrategyWeights { Uncertainty = w.Uncertainty, Diversity = w.Diversity, Random = w.Random } : null,
+        },
+        Observation = Observation(h.Result),
+        Reward = h.Result.Error is null ? h.Result.Reward : null,
+        Done = h.Result.Done,
+        StartedAt = h.StartedAt,
+        DurationS = h.Duration.TotalSeconds,
+    };
+
+    public static string EnumName<T>(T value) where T : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 }

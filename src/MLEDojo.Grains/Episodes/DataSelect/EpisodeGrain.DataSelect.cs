@@ -34,11 +34,13 @@ public sealed partial class EpisodeGrain
         options = options with { MaxSteps = task!.MaxSteps, Seed = seed, Competition = "" };
         var view = ViewOf(environment.Observation);
         var resets = State.Resets;
+        var now = DateTimeOffset.UtcNow;
         state.State = new EpisodeState
         {
             Status = EpisodeStatus.Running,
             Options = options,
-            CreatedAt = DateTimeOffset.UtcNow,
+            CreatedAt = now,
+            ExpiresAt = grid.Expiry.DeadlineAfter(now, now),
             Resets = resets,
             DataSelect = DataSelectProgress.From(environment.Snapshot(), view),
         };
@@ -59,6 +61,7 @@ public sealed partial class EpisodeGrain
         State.Resets[requestId] = result;
         await PersistDataSelectAsync();
         _dataSelect = environment;
+        await WatchExpiryAsync();
         return result;
     }
 
@@ -112,6 +115,7 @@ public sealed partial class EpisodeGrain
         State.DataSelect = DataSelectProgress.From(environment.Snapshot(), view);
         RecordStep(step, requestId, action, result, started);
         await PersistDataSelectAsync();
+        if (taken.Done) await StopWatchingExpiryAsync();
         return result;
     }
 
@@ -146,6 +150,7 @@ public sealed partial class EpisodeGrain
     {
         EpisodeStatus.Done => "The episode is done (stopped, its budget or step limit spent); reset it to start over.",
         EpisodeStatus.Closed => "The episode is closed; reset it to start over.",
+        EpisodeStatus.Expired => $"The episode expired: {State.ExpiryReason}. Start a new episode.",
         _ when action.Type is not (ActionType.SelectBatch or ActionType.Stop) =>
             $"{EpisodeAction.WireName(action.Type)} is not a data-select action; this episode takes select_batch and stop.",
         _ => ToDataSelectAction(action).Problem(),
