@@ -21,6 +21,10 @@ public sealed record EpisodeSnapshot
     [Id(10)] public DateTimeOffset? ExpiresAt { get; init; }
     /// <summary>Why an expired episode expired.</summary>
     [Id(11)] public string? ExpiryReason { get; init; }
+    /// <summary>A DataSelect episode's latest observation.</summary>
+    [Id(12)] public DataSelectView? DataSelect { get; init; }
+    /// <summary>A DataSelect episode's grade as it stands (final once the episode is done).</summary>
+    [Id(13)] public EpisodeGrade? Grade { get; init; }
 }
 
 /// <summary>An episode's best submission on a competition's live leaderboard.</summary>

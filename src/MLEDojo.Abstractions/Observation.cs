@@ -21,6 +21,8 @@ public sealed record Observation
     [Id(8)] public ExecutionResult? Execution { get; init; }
     /// <summary>get_history's entries (actions and results without nested histories).</summary>
     [Id(9)] public IReadOnlyList<HistoryEntry>? History { get; init; }
+    /// <summary>A DataSelect episode's observation (null for competitions).</summary>
+    [Id(10)] public DataSelectView? DataSelect { get; init; }
 
     public const string Success = "SUCCESS";
     public const string Failed = "FAILED";

@@ -18,6 +18,10 @@ public sealed class DojoClient(IGrainFactory grains, StepRetryPolicy? retryPolic
         return session;
     }
 
+    /// <summary>Starts a DataSelect episode on <paramref name="taskId"/> (easy, medium, hard); the same seed gives the same episode.</summary>
+    public Task<EpisodeSession> StartDataSelectEpisodeAsync(string taskId, int seed = 42, string agentName = "anonymous", string? episodeId = null, CancellationToken cancellationToken = default) =>
+        StartEpisodeAsync(EpisodeOptions.DataSelect(taskId, seed, agentName), episodeId, cancellationToken);
+
     /// <summary>A session for an existing episode (for example after the client restarted); nothing is called yet.</summary>
     public EpisodeSession Resume(string episodeId) =>
         new(episodeId, grains.GetGrain<IEpisodeGrain>(episodeId), _retry);

@@ -50,6 +50,18 @@ public sealed class EpisodeSession
     public Task<StepResult> GetHistoryAsync(CancellationToken cancellationToken = default) =>
         StepAsync(EpisodeAction.GetHistory(), cancellationToken: cancellationToken);
 
+    /// <summary>DataSelect: label a batch chosen by the weighted strategies.</summary>
+    public Task<StepResult> SelectBatchAsync(int batchSize, double uncertainty, double diversity, double random, CancellationToken cancellationToken = default) =>
+        StepAsync(EpisodeAction.SelectBatch(batchSize, uncertainty, diversity, random), cancellationToken: cancellationToken);
+
+    /// <summary>DataSelect: end the episode now.</summary>
+    public Task<StepResult> StopAsync(CancellationToken cancellationToken = default) =>
+        StepAsync(EpisodeAction.Stop(), cancellationToken: cancellationToken);
+
+    /// <summary>DataSelect: the grader's score for this episode as it stands (final once it is done); null for competitions.</summary>
+    public async Task<EpisodeGrade?> GradeAsync(CancellationToken cancellationToken = default) =>
+        (await SnapshotAsync(cancellationToken)).Grade;
+
     public Task<EpisodeSnapshot> SnapshotAsync(CancellationToken cancellationToken = default) =>
         WithRetries(() => _grain.GetSnapshot(), cancellationToken);
 

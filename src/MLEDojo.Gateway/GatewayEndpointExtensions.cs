@@ -11,8 +11,8 @@ public static class GatewayEndpointExtensions
 {
     /// <summary>
     /// Maps the gateway: WS /ws (OpenEnv's frames), POST /reset, POST /step, GET /state, GET /health, /schema,
-    /// /metadata, the REST routes under /api, and the OpenAPI document at /openapi.json; every route but /health
-    /// takes an API key. Needs <see cref="GatewayServiceCollectionExtensions.AddDojoGateway"/>.
+    /// /metadata, data-select's GET /tasks, GET /baseline and POST /grader, the REST routes under /api, and the
+    /// OpenAPI document at /openapi.json; every route but /health takes an API key. Needs <see cref="GatewayServiceCollectionExtensions.AddDojoGateway"/>.
     /// </summary>
     public static TApp MapDojoGateway<TApp>(this TApp app) where TApp : IApplicationBuilder, IEndpointRouteBuilder
     {
@@ -25,6 +25,7 @@ public static class GatewayEndpointExtensions
         app.UseWebSockets();
         DescriptionEndpoints.Map(app);
         HttpEpisodeEndpoints.Map(app);
+        DataSelectEndpoints.Map(app);
         WebSocketEndpoint.Map(app);
         ApiEndpoints.Map(app);
         app.MapOpenApi("/openapi.json").RequireScopes(RequiredScopes.AnyKey);

@@ -39,8 +39,9 @@ internal static class DescriptionEndpoints
 
     private static MetadataResponse Metadata { get; } = new(
         Name: "mle-dojo",
-        Description: "MLE-Dojo machine-learning-engineering episodes on Kaggle-style competitions: request_info, validate_code, "
-            + "execute_code and get_history steps; executions are scored against hidden answers and ranked on the competition's leaderboards.",
+        Description: "MLE-Dojo machine-learning-engineering episodes on Kaggle-style competitions (env \"mle\"): request_info, validate_code, "
+            + "execute_code and get_history steps; executions are scored against hidden answers and ranked on the competition's leaderboards. "
+            + "DataSelect episodes (env \"data-select\", task_id easy|medium|hard): select_batch and stop steps that label training data under a budget.",
         ReadmeContent: null,
         Version: typeof(DescriptionEndpoints).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0",
         Author: null,

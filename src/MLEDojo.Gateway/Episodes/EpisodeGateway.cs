@@ -13,8 +13,7 @@ public sealed class EpisodeGateway(IGrainFactory grains)
     /// <summary>Starts an episode, or resumes it when <see cref="ResetRequest.EpisodeId"/> names one that was already reset.</summary>
     public async Task<ResetResponse> ResetAsync(ResetRequest request)
     {
-        if (request.Env is { } env && env != "mle")
-            throw GatewayError.Validation($"Unknown env '{env}'; this server serves \"mle\".", "$.env");
+        EpisodeOptionsReader.Env(request);
         if (request.EpisodeId is { } requested)
         {
             CheckEpisodeId(requested);
@@ -67,15 +66,14 @@ public sealed class EpisodeGateway(IGrainFactory grains)
     private async Task<ResetResponse> ResumeAsync(EpisodeSnapshot snapshot, ResetRequest request)
     {
         var options = snapshot.Options!;
-        if (request.Competition is { } competition && competition != options.Competition)
-            throw GatewayError.Validation($"Episode '{snapshot.EpisodeId}' is on competition '{options.Competition}', not '{competition}'; use a new episode id.", "$.competition");
+        EpisodeOptionsReader.CheckResumable(snapshot.EpisodeId, options, request);
         var history = await GridCall.Run(() => grains.GetGrain<IEpisodeGrain>(snapshot.EpisodeId).GetHistory());
         var done = snapshot.Status is EpisodeStatus.Done or EpisodeStatus.Closed or EpisodeStatus.Expired;
         var elapsed = DateTimeOffset.UtcNow - (snapshot.CreatedAt ?? DateTimeOffset.UtcNow);
         var observation = new WireObservation
         {
             ActionStatus = Observation.Success,
-            Feedback = $"Resumed episode '{snapshot.EpisodeId}' on {options.Competition} after {snapshot.StepsTaken} steps ({snapshot.Status.ToString().ToLowerInvariant()}).",
+            Feedback = $"Resumed episode '{snapshot.EpisodeId}' on {EpisodeOptionsReader.Describe(options)} after {snapshot.StepsTaken} steps ({snapshot.Status.ToString().ToLowerInvariant()}).",
             BestRawScore = snapshot.BestRawScore,
             BestPositionScore = snapshot.BestPositionScore,
             HistorySummary = history.Count > 0 ? history[^1].Result.Observation.HistorySummary : "",
@@ -83,7 +81,7 @@ public sealed class EpisodeGateway(IGrainFactory grains)
             StepsLeft = Math.Max(0, options.MaxSteps - snapshot.StepsTaken),
             TimeLeftS = Math.Max(0, (options.EpisodeTimeBudget - elapsed).TotalSeconds),
         };
-        return new ResetResponse(snapshot.EpisodeId, observation, null, done);
+        return new ResetResponse(snapshot.EpisodeId, WireMapper.DataSelect(observation, snapshot.DataSelect), null, done);
     }
 
     private async Task<EpisodeSnapshot> ExistingAsync(string episodeId, Func<IEpisodeGrain, Task<EpisodeSnapshot>> call)

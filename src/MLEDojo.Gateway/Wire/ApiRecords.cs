@@ -73,7 +73,12 @@ public sealed record TrajectoryStep
     public double DurationS { get; init; }
 }
 
-public sealed record TrajectoryAction(string ActionType, string? InfoType, string? Code);
+public sealed record TrajectoryAction(string ActionType, string? InfoType, string? Code)
+{
+    /// <summary>data-select's select_batch (and stop, when sent): batch_size and strategy_weights as sent.</summary>
+    public int? BatchSize { get; init; }
+    public WireStrategyWeights? StrategyWeights { get; init; }
+}
 
 /// <summary>POST /api/keys.</summary>
 public sealed record CreateKeyRequest

@@ -3,12 +3,18 @@ using MLEDojo.Abstractions;
 
 namespace MLEDojo.Gateway.Wire;
 
-/// <summary>POST /reset's body and the WS reset frame's data. Competition may be omitted when resuming an existing episode.</summary>
+/// <summary>
+/// POST /reset's body and the WS reset frame's data. env "mle" (the default) names a competition; env "data-select"
+/// names a task_id (easy, medium, hard; default easy) and a seed (default 42). Competition and task may be omitted
+/// when resuming an existing episode.
+/// </summary>
 public sealed record ResetRequest
 {
-    /// <summary>The environment family; only "mle" is served.</summary>
+    /// <summary>The environment kind: "mle" (default) or "data-select".</summary>
     public string? Env { get; init; }
     public string? Competition { get; init; }
+    /// <summary>data-select's task: easy, medium or hard.</summary>
+    public string? TaskId { get; init; }
     public int? Seed { get; init; }
     /// <summary>An existing episode's id resumes it; a new id (or none, for a generated one) starts an episode.</summary>
     public string? EpisodeId { get; init; }
@@ -39,15 +45,17 @@ public sealed record StepRequest
     public string? RequestId { get; init; }
 }
 
-/// <summary>MLE-Dojo's step actions, told apart by action_type.</summary>
+/// <summary>The step actions, told apart by action_type: MLE-Dojo's four for competitions, DataSelectEnv's select_batch and stop for data-select.</summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "action_type")]
 [JsonDerivedType(typeof(RequestInfoAction), "request_info")]
 [JsonDerivedType(typeof(ValidateCodeAction), "validate_code")]
 [JsonDerivedType(typeof(ExecuteCodeAction), "execute_code")]
 [JsonDerivedType(typeof(GetHistoryAction), "get_history")]
+[JsonDerivedType(typeof(SelectBatchAction), "select_batch")]
+[JsonDerivedType(typeof(StopAction), "stop")]
 public abstract record WireAction
 {
-    public static readonly IReadOnlyList<string> Types = ["request_info", "validate_code", "execute_code", "get_history"];
+    public static readonly IReadOnlyList<string> Types = ["request_info", "validate_code", "execute_code", "get_history", "select_batch", "stop"];
 
     public abstract EpisodeAction ToEpisodeAction();
 }

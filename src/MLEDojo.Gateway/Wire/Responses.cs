@@ -22,7 +22,14 @@ public sealed record EpisodeStateResponse
     public int StepCount { get; init; }
     /// <summary>running, done, closed or expired.</summary>
     public required string Status { get; init; }
+    /// <summary>mle or data-select.</summary>
+    public string? Env { get; init; }
     public string? Competition { get; init; }
+    /// <summary>data-select: the task, budget left, performance and pool size (DataSelectEnv's state).</summary>
+    public string? TaskId { get; init; }
+    public int? RemainingBudget { get; init; }
+    public double? CurrentPerformance { get; init; }
+    public int? PoolSize { get; init; }
     public string? AgentName { get; init; }
     public int StepsLeft { get; init; }
     public double TotalReward { get; init; }

@@ -13,7 +13,7 @@ public static class WireMapper
     public static WireObservation Observation(StepResult result)
     {
         var o = result.Observation;
-        return new WireObservation
+        return DataSelect(new WireObservation
         {
             ActionStatus = o.ActionStatus,
             Feedback = o.Feedback,
@@ -29,15 +29,32 @@ public static class WireMapper
             Info = o.Info,
             Execution = o.Execution is { } e ? Execution(e) : null,
             History = o.History?.Select(History).ToArray(),
-        };
+        }, o.DataSelect);
     }
+
+    /// <summary>Adds a data-select episode's observation keys (flat, as DataSelectEnv's agents read them).</summary>
+    public static WireObservation DataSelect(WireObservation observation, DataSelectView? view) => view is null ? observation : observation with
+    {
+        RemainingBudget = view.RemainingBudget,
+        DiversityScore = view.DiversityScore,
+        NoiseEstimate = view.NoiseEstimate,
+        CurrentPerformance = view.CurrentPerformance,
+        SamplesAvailable = view.SamplesAvailable,
+        Selection = view.BatchSize is { } size ? new WireSelection(view.Gain!.Value, view.Redundancy!.Value, view.NoiseRatio!.Value, size) : null,
+        EndReason = view.Reason,
+    };
 
     public static EpisodeStateResponse State(EpisodeSnapshot snapshot) => new()
     {
         EpisodeId = snapshot.EpisodeId,
         StepCount = snapshot.StepsTaken,
         Status = EnumName(snapshot.Status),
-        Competition = snapshot.Options?.Competition,
+        Env = snapshot.Options is { } o ? EnvName(o.Env) : null,
+        Competition = snapshot.Options is { Env: EnvironmentKind.Mle } mle ? mle.Competition : null,
+        TaskId = snapshot.Options?.TaskId,
+        RemainingBudget = snapshot.DataSelect?.RemainingBudget,
+        CurrentPerformance = snapshot.DataSelect?.CurrentPerformance,
+        PoolSize = snapshot.DataSelect?.SamplesAvailable,
         AgentName = snapshot.Options?.AgentName,
         StepsLeft = snapshot.Options is { } options ? Math.Max(0, options.MaxSteps - snapshot.StepsTaken) : 0,
         TotalReward = snapshot.TotalReward,
@@ -93,12 +110,19 @@ public static class WireMapper
         DurationS = h.Duration.TotalSeconds,
     };
 
+    /// <summary>The wire name of an environment kind: "mle" or "data-select".</summary>
+    public static string EnvName(EnvironmentKind kind) => kind == EnvironmentKind.DataSelect ? "data-select" : "mle";
+
     /// <summary>One line of an episode's trajectory: the action as sent and the answer as the agent saw it.</summary>
     public static TrajectoryStep Trajectory(HistoryEntry h) => new()
     {
         Step = h.Step,
         RequestId = h.RequestId,
-        Action = new TrajectoryAction(EpisodeAction.WireName(h.Action.Type), h.Action.InfoType, h.Action.Code),
+        Action = new TrajectoryAction(EpisodeAction.WireName(h.Action.Type), h.Action.InfoType, h.Action.Code)
+        {
+            BatchSize = h.Action.Type is ActionType.SelectBatch or ActionType.Stop ? h.Action.BatchSize : null,
+            StrategyWeights = h.Action.Weights is { } w ? new WireStrategyWeights { Uncertainty = w.Uncertainty, Diversity = w.Diversity, Random = w.Random } : null,
+        },
         Observation = Observation(h.Result),
         Reward = h.Result.Error is null ? h.Result.Reward : null,
         Done = h.Result.Done,

@@ -24,7 +24,23 @@ public sealed record WireObservation
     public WireExecution? Execution { get; init; }
     /// <summary>get_history's recorded steps.</summary>
     public IReadOnlyList<WireHistoryEntry>? History { get; init; }
+    /// <summary>data-select (DataSelectEnv's observation keys): labelling budget left.</summary>
+    public int? RemainingBudget { get; init; }
+    /// <summary>data-select: standard deviation of every feature value labelled so far (seed set included).</summary>
+    public double? DiversityScore { get; init; }
+    /// <summary>data-select: the share of mislabelled samples left in the pool (the original reports the truth).</summary>
+    public double? NoiseEstimate { get; init; }
+    /// <summary>data-select: 1 / (1 + validation log loss), at least 0.05.</summary>
+    public double? CurrentPerformance { get; init; }
+    /// <summary>data-select: candidate samples left in the pool.</summary>
+    public int? SamplesAvailable { get; init; }
+    /// <summary>data-select: what a select_batch did (the original's info: gain, redundancy, noise_ratio; plus batch_size).</summary>
+    public WireSelection? Selection { get; init; }
+    /// <summary>data-select: "stop" or "pool_empty" when that ended the episode.</summary>
+    public string? EndReason { get; init; }
 }
+
+public sealed record WireSelection(double Gain, double Redundancy, double NoiseRatio, int BatchSize);
 
 public sealed record WireExecution
 {

@@ -15,7 +15,7 @@ namespace MLEDojo.Grains.Episodes;
 /// or older than its maximum lifetime (<see cref="EpisodeExpiry"/>): a reminder checks the persisted deadline, and so
 /// does every activation, so expiry holds whichever client drives the episode and across restarts.
 /// </summary>
-public sealed class EpisodeGrain(
+public sealed partial class EpisodeGrain(
     [PersistentState("episode", "episodes")] IPersistentState<EpisodeState> state,
     GridOptions grid,
     CompetitionSource competitions,
@@ -34,6 +34,7 @@ public sealed class EpisodeGrain(
     {
         requestId ??= Guid.NewGuid().ToString("N");
         if (State.Resets.TryGetValue(requestId, out var recorded)) return recorded;
+        if (options.Env == EnvironmentKind.DataSelect) return await ResetDataSelectAsync(options, requestId);
 
         var problem = EpisodeRules.EpisodeIdProblem(EpisodeId) ?? EpisodeRules.Problem(options, grid.Limits);
         Competition? competition = null;
@@ -98,6 +99,7 @@ public sealed class EpisodeGrain(
 
         // The reminder checks the deadline only every check period; a step past it must not slip through meanwhile.
         if (State.Status == EpisodeStatus.Running && DateTimeOffset.UtcNow >= Deadline) await ExpireAsync(deactivate: true);
+        if (State.Options?.Env == EnvironmentKind.DataSelect) return await StepDataSelectAsync(action, requestId);
         if (Refusal(action) is { } refusal)
             return Rejected(requestId, refusal);
         var options = State.Options!;
@@ -174,6 +176,17 @@ public sealed class EpisodeGrain(
             RequestId = requestId,
             EpisodeId = EpisodeId,
         };
+        RecordStep(step, requestId, action, result, started);
+        await state.WriteStateAsync();
+        if (done) await StopWatchingExpiryAsync();
+
+        if (newBest) await PublishBestAsync();
+        return action.Type == ActionType.GetHistory ? Recorded(State.History[^1]) : result;
+    }
+
+    /// <summary>Adds a step that ran to the history, under its request id; the caller persists.</summary>
+    private void RecordStep(int step, string requestId, EpisodeAction action, StepResult result, DateTimeOffset started)
+    {
         State.History.Add(new HistoryEntry
         {
             Step = step,
@@ -184,14 +197,9 @@ public sealed class EpisodeGrain(
             Duration = DateTimeOffset.UtcNow - started,
         });
         State.StepsByRequest[requestId] = step;
-        if (done) State.Status = EpisodeStatus.Done;
+        if (result.Done) State.Status = EpisodeStatus.Done;
         // Idleness counts from the end of the last step, so an execution longer than the TTL never expires its episode.
         State.ExpiresAt = grid.Expiry.DeadlineAfter(DateTimeOffset.UtcNow, State.CreatedAt!.Value);
-        await state.WriteStateAsync();
-        if (done) await StopWatchingExpiryAsync();
-
-        if (newBest) await PublishBestAsync();
-        return action.Type == ActionType.GetHistory ? Recorded(State.History[^1]) : result;
     }
 
     public Task<EpisodeSnapshot> GetSnapshot() => Task.FromResult(Snapshot());
@@ -301,6 +309,8 @@ public sealed class EpisodeGrain(
             ActionType.ValidateCode or ActionType.ExecuteCode when string.IsNullOrWhiteSpace(action.Code) =>
                 $"{EpisodeAction.WireName(action.Type)} needs code to run.",
             ActionType.RequestInfo or ActionType.ValidateCode or ActionType.ExecuteCode or ActionType.GetHistory => null,
+            ActionType.SelectBatch or ActionType.Stop =>
+                $"{EpisodeAction.WireName(action.Type)} is a data-select action; this episode plays competition '{State.Options!.Competition}' (request_info, validate_code, execute_code, get_history).",
             _ => $"Unknown action type '{action.Type}'.",
         },
     };
@@ -497,5 +507,7 @@ public sealed class EpisodeGrain(
         BestMedal = State.BestMedal,
         ExpiresAt = State.Status == EpisodeStatus.Running ? Deadline : null,
         ExpiryReason = State.ExpiryReason,
+        DataSelect = DataSelectView(),
+        Grade = DataSelectGrade(),
     };
 }

@@ -29,6 +29,8 @@ public sealed class EpisodeState
     /// </summary>
     [Id(13)] public DateTimeOffset? ExpiresAt { get; set; }
     [Id(14)] public string? ExpiryReason { get; set; }
+    /// <summary>A DataSelect episode's environment as of its last step (null for competitions).</summary>
+    [Id(15)] public DataSelect.DataSelectProgress? DataSelect { get; set; }
 
     public int StepsTaken => History.Count;
 }

@@ -1,7 +1,9 @@
+using MLEDojo.Abstractions;
 using MLEDojo.Hosting;
 using MLEDojo.Hosting.Configuration;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
+using Orleans.Runtime;
 using Orleans.TestingHost;
 
 namespace MLEDojo.Grid.Tests.Infrastructure;
@@ -70,6 +72,24 @@ public sealed class SharedGridCluster : GridCluster;
 public sealed class ResilienceGridCluster : GridCluster
 {
     protected override TimeSpan ResponseTimeout => TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// An episode reset by <paramref name="reset"/> whose activation is not on the primary silo (which hosts the test
+    /// cluster's membership and must survive), and the silo it is on: the one a test may kill.
+    /// </summary>
+    public async Task<(IEpisodeGrain Episode, SiloAddress Host)> EpisodeOffPrimaryAsync(string prefix, Func<IEpisodeGrain, Task> reset)
+    {
+        var management = Client.GetGrain<IManagementGrain>(0);
+        var primary = Cluster.Silos[0].SiloAddress;
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            var episode = Client.GetGrain<IEpisodeGrain>($"{prefix}-{attempt}-{Guid.NewGuid():N}");
+            await reset(episode);
+            var host = await management.GetActivationAddress(episode);
+            if (host is not null && !host.Equals(primary)) return (episode, host);
+        }
+        throw new InvalidOperationException("50 episodes in a row landed on the primary silo.");
+    }
 }
 
 [CollectionDefinition(Name)]
