@@ -17,3 +17,16 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 command -v dotnet >/dev/null || { echo "setup: the .NET 10 SDK is required (dotnet not found on PATH)" >&2; exit 1; }
+
+# The sandbox runs agent code as an unprivileged user that must reach the competitions' public data and the
+# episode folders through every folder above them. A checkout under a private home (/root is 0700) would make
+# every execution refuse; let others traverse (x only: they still cannot list) the folders above this checkout.
+repo_dir=$(cd "$(dirname "$0")/.." && pwd)
+folder=$repo_dir
+while [ "$folder" != "/" ]; do
+  if [ "$(( 0$(stat -c '%a' "$folder") & 01 ))" -eq 0 ]; then
+    echo "setup: letting the sandbox user traverse $folder (chmod o+x)"
+    as_root chmod o+x "$folder"
+  fi
+  folder=$(dirname "$folder")
+done
