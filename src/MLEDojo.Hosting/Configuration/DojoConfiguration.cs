@@ -76,7 +76,7 @@ public static class DojoConfiguration
     {
         options.CompetitionsRoot = Path.GetFullPath(options.CompetitionsRoot, baseDirectory);
         options.EpisodesRoot = Path.GetFullPath(options.EpisodesRoot, baseDirectory);
-        if (options.Storage.Provider == "sqlite" && !string.IsNullOrWhiteSpace(options.Storage.ConnectionString))
+        if (options.Storage.Provider == DojoStorageProviders.Sqlite && !string.IsNullOrWhiteSpace(options.Storage.ConnectionString))
         {
             try
             {
