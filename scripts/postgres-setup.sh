@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Starts the machine's PostgreSQL 15 (Debian's postgresql package) if it is down and makes the grid's role and
 # database: role "mledojo" (LOGIN, CREATEDB so tests can make throw-away databases), database "mledojo" owned by it.
-# Idempotent and quick when everything exists. Settings: DOJO_PG_ROLE, DOJO_PG_PASSWORD, DOJO_PG_DATABASE.
+# Idempotent and quick when everything exists. Settings: MLEDOJO_PG_ROLE, MLEDOJO_PG_PASSWORD, MLEDOJO_PG_DATABASE.
 # The password is for loopback development and CI; a real deployment brings its own database (deploy/README.md).
 set -euo pipefail
 
-role=${DOJO_PG_ROLE:-mledojo}
-password=${DOJO_PG_PASSWORD:-mledojo}
-database=${DOJO_PG_DATABASE:-mledojo}
+role=${MLEDOJO_PG_ROLE:-mledojo}
+password=${MLEDOJO_PG_PASSWORD:-mledojo}
+database=${MLEDOJO_PG_DATABASE:-mledojo}
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 as_postgres() { as_root runuser -u postgres -- "$@"; }

@@ -17,6 +17,7 @@ public static class DojoCli
             GridCommands.Serve(output, error),
             GridCommands.Demo(output, error),
             KeysCommand.Build(output, error),
+            DbCommand.Build(output, error),
         };
         var parse = root.Parse(args);
         return parse.Invoke(new InvocationConfiguration { Output = output, Error = error });

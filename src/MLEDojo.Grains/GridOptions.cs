@@ -12,6 +12,16 @@ public sealed record GridOptions
     /// <summary>The GPU indices this node owns.</summary>
     public IReadOnlyList<int> GpuIndices { get; init; } = [];
     public GridLimits Limits { get; init; } = new();
+    public LeaderboardSnapshotOptions LeaderboardSnapshots { get; init; } = new();
+}
+
+/// <summary>How competitions snapshot their live leaderboards (a reminder per competition).</summary>
+public sealed record LeaderboardSnapshotOptions
+{
+    /// <summary>Zero turns snapshots off.</summary>
+    public TimeSpan Period { get; init; } = TimeSpan.FromMinutes(5);
+    public int Kept { get; init; } = 48;
+    public int Top { get; init; } = 20;
 }
 
 /// <summary>The silo's maxima; an episode's options are checked against them when it resets.</summary>

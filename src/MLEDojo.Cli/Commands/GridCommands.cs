@@ -2,6 +2,7 @@ using System.CommandLine;
 using MLEDojo.Cli.Demo;
 using MLEDojo.Competitions;
 using MLEDojo.Hosting.Configuration;
+using MLEDojo.Hosting.Storage;
 
 namespace MLEDojo.Cli.Commands;
 
@@ -31,7 +32,7 @@ internal static class GridCommands
                 ? await EmbeddedGrid.StartAsync(options, cancellationToken)
                 : await EmbeddedGrid.StartWithGatewayAsync(options, port.Value, noAuth, cancellationToken);
             output.WriteLine($"grid silo up: cluster '{options.ClusterId}', silo port {options.SiloPort}, gateway port {options.GatewayPort}");
-            output.WriteLine($"competitions: {options.CompetitionsRoot}; episodes: {options.EpisodesRoot}; storage: {options.Storage.ConnectionString}");
+            output.WriteLine($"competitions: {options.CompetitionsRoot}; episodes: {options.EpisodesRoot}; storage: {DescribeStorage(options.Storage)}");
             if (port is not null)
                 output.WriteLine($"HTTP/WebSocket gateway: http://127.0.0.1:{port}/ (ws://127.0.0.1:{port}/ws, OpenAPI at /openapi.json); auth: "
                     + (noAuth ? "disabled (--insecure-no-auth)" : "API keys (Authorization: Bearer mlk_...; dojo keys create --scope user --owner NAME)"));
@@ -80,6 +81,10 @@ internal static class GridCommands
         }));
         return command;
     }
+
+    // A PostgreSQL connection string carries a password; what is printed must not.
+    private static string DescribeStorage(DojoStorageOptions storage) =>
+        storage.Provider == DojoStorageProviders.PostgreSql ? PostgreSqlSchema.Describe(storage.ConnectionString) : storage.ConnectionString;
 
     internal static Option<FileInfo?> ConfigOption() => new("--config") { Description = "Configuration file (default: the nearest silo.config.json)." };
 

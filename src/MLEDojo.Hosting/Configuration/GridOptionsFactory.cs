@@ -20,5 +20,11 @@ public static class GridOptionsFactory
             MaxSubmissionBytes = options.Limits.MaxSubmissionBytes,
             MaxCapturedOutputBytes = options.Limits.MaxCapturedOutputBytes,
         },
+        LeaderboardSnapshots = new LeaderboardSnapshotOptions
+        {
+            Period = TimeSpan.FromSeconds(options.Leaderboards.SnapshotPeriodSeconds),
+            Kept = options.Leaderboards.SnapshotsKept,
+            Top = options.Leaderboards.SnapshotTop,
+        },
     };
 }
