@@ -14,6 +14,9 @@
 #   MLEDOJO_PG_DATABASE   database (made by scripts/postgres-setup.sh if missing); default mledojo
 #   MLEDOJO_PG_ROLE / MLEDOJO_PG_PASSWORD   default mledojo / mledojo
 #   MLEDOJO_CLUSTER_ID    default local-cluster
+# The silos' sessions run with synchronous_commit=off: a commit returns before its WAL reaches the disk, so a crash of
+# PostgreSQL itself (not of a silo) may lose the last few hundred milliseconds. Fine on one developer machine;
+# deployments use the server's setting (deploy/README.md).
 # Any other DOJO_* setting (e.g. DOJO_limits__cpuExecutionSlots=4) reaches every silo.
 set -euo pipefail
 
@@ -38,7 +41,7 @@ dojo_command() {
 }
 
 connection_string() {
-  echo "Host=127.0.0.1;Port=${MLEDOJO_PG_PORT:-5432};Database=${MLEDOJO_PG_DATABASE:-mledojo};Username=${MLEDOJO_PG_ROLE:-mledojo};Password=${MLEDOJO_PG_PASSWORD:-mledojo};Maximum Pool Size=20"
+  echo "Host=127.0.0.1;Port=${MLEDOJO_PG_PORT:-5432};Database=${MLEDOJO_PG_DATABASE:-mledojo};Username=${MLEDOJO_PG_ROLE:-mledojo};Password=${MLEDOJO_PG_PASSWORD:-mledojo};Maximum Pool Size=20;Options=-c synchronous_commit=off"
 }
 
 # start_silo I: starts silo I with the ports recorded in the state file, waits until it reports up, records its pid.
@@ -147,7 +150,7 @@ down() {
     [ -n "$pid" ] && stop_pid "$pid" TERM
   done
   rm -f "$state_file"
-  echo "local-cluster: stopped $SILOS silos (PostgreSQL keeps running; its data stays in database ${MLEDOJO_PG_DATABASE:-mledojo})"
+  echo "local-cluster: stopped $SILOS silos (PostgreSQL keeps running, with the grid's data: $(sed 's/.*Database=\([^;]*\).*/database \1/' <<<"$CONNECTION"))"
 }
 
 command=${1:-}

@@ -113,9 +113,11 @@ public sealed class EpisodeGrain(
                 {
                     answer = await EpisodeCompetition.GetInfo(action.InfoType!, State.OutputDirectory!);
                 }
-                catch (Exception e) when (e is not OperationCanceledException)
+                catch (Exception e) when (e is not (OperationCanceledException or OrleansException or TimeoutException))
                 {
                     // A public file of the competition could not be read: nothing ran, so nothing is recorded.
+                    // An unreachable competition grain (its silo just died) is no answer at all: the call fails and
+                    // the client retries the same request id once the cluster has moved the grain.
                     logger.LogWarning(e, "request_info {InfoType} for episode {Episode} failed", action.InfoType, EpisodeId);
                     return Rejected(requestId, $"The '{action.InfoType}' information is not available: {e.Message}");
                 }
