@@ -15,10 +15,11 @@ internal static class GridCommands
         var dataRoot = DojoCli.DataRootOption();
         var httpPort = new Option<int?>("--http-port")
         {
-            Description = "Also serve the HTTP/WebSocket gateway (OpenEnv's /ws, /reset, /step, /state, ...) on 127.0.0.1 at this port; every route but /health takes an API key (dojo keys create).",
+            Description = "Also serve the HTTP/WebSocket gateway (OpenEnv's /ws, /reset, /step, /state, ...) at this port; every route but /health takes an API key (dojo keys create).",
         };
+        var bind = new Option<string>("--bind") { Description = "The address the gateway listens on (default 127.0.0.1; 0.0.0.0 for every interface, e.g. in a container).", DefaultValueFactory = _ => "127.0.0.1" };
         var insecure = new Option<bool>("--insecure-no-auth") { Description = "Serve the gateway without API keys, everyone as the operator: for your own machine only." };
-        var command = new Command("serve", "Run a grid silo (embedded profile unless the configuration says otherwise) until Ctrl+C.") { config, dataRoot, httpPort, insecure };
+        var command = new Command("serve", "Run a grid silo (embedded profile unless the configuration says otherwise) until Ctrl+C.") { config, dataRoot, httpPort, bind, insecure };
         command.SetAction((parse, cancellationToken) => CommandErrors.GuardAsync(error, async () =>
         {
             var options = Load(parse.GetValue(config), parse.GetValue(dataRoot));
@@ -26,15 +27,17 @@ internal static class GridCommands
             if (port is < 1 or > 65535) throw new UsageException($"--http-port must be between 1 and 65535; got {port}.");
             var noAuth = parse.GetValue(insecure);
             if (noAuth && port is null) throw new UsageException("--insecure-no-auth only means something with --http-port.");
-            if (port is not null && !noAuth && !string.Equals(options.Storage.Provider, "sqlite", StringComparison.OrdinalIgnoreCase))
-                throw new UsageException($"The gateway keeps API keys in the grid's SQLite database; storage provider '{options.Storage.Provider}' has none.");
+            if (!System.Net.IPAddress.TryParse(parse.GetValue(bind), out var address)) throw new UsageException($"--bind must be an IP address; got '{parse.GetValue(bind)}'.");
+            if (noAuth && !System.Net.IPAddress.IsLoopback(address)) throw new UsageException("--insecure-no-auth serves loopback only; drop --bind or take API keys.");
+            if (port is not null && !noAuth && options.GatewayKeyStoreConnectionString() is null)
+                throw new UsageException($"The gateway keeps API keys in a SQLite database; storage provider '{options.Storage.Provider}' has none, so set gatewayKeyStore (e.g. \"Data Source=/var/lib/mledojo/keys.db\").");
             await using var grid = port is null
                 ? await EmbeddedGrid.StartAsync(options, cancellationToken)
-                : await EmbeddedGrid.StartWithGatewayAsync(options, port.Value, noAuth, cancellationToken);
+                : await EmbeddedGrid.StartWithGatewayAsync(options, address, port.Value, noAuth, cancellationToken);
             output.WriteLine($"grid silo up: cluster '{options.ClusterId}', silo port {options.SiloPort}, gateway port {options.GatewayPort}");
             output.WriteLine($"competitions: {options.CompetitionsRoot}; episodes: {options.EpisodesRoot}; storage: {DescribeStorage(options.Storage)}");
             if (port is not null)
-                output.WriteLine($"HTTP/WebSocket gateway: http://127.0.0.1:{port}/ (ws://127.0.0.1:{port}/ws, OpenAPI at /openapi.json); auth: "
+                output.WriteLine($"HTTP/WebSocket gateway: http://{address}:{port}/ (ws://{address}:{port}/ws, OpenAPI at /openapi.json); auth: "
                     + (noAuth ? "disabled (--insecure-no-auth)" : "API keys (Authorization: Bearer mlk_...; dojo keys create --scope user --owner NAME)"));
             if (noAuth)
                 error.WriteLine("warning: --insecure-no-auth: the gateway serves anyone who can reach it, as the operator, with no quotas.");

@@ -30,19 +30,19 @@ public sealed class EmbeddedGrid : IAsyncDisposable
     }
 
     /// <summary>
-    /// The grid with the HTTP/WebSocket gateway co-hosted on 127.0.0.1:<paramref name="httpPort"/>. The gateway has
-    /// no authentication yet, so it is bound to loopback only and never to a public interface.
+    /// The grid with the HTTP/WebSocket gateway co-hosted on <paramref name="address"/>:<paramref name="httpPort"/>
+    /// (loopback unless the operator binds another address; keyless serving is refused off loopback by dojo serve).
     /// </summary>
-    public static async Task<EmbeddedGrid> StartWithGatewayAsync(DojoSiloOptions options, int httpPort, bool insecureNoAuth, CancellationToken cancellationToken)
+    public static async Task<EmbeddedGrid> StartWithGatewayAsync(DojoSiloOptions options, IPAddress address, int httpPort, bool insecureNoAuth, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
         Configure(builder, options);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, httpPort));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(address, httpPort));
         builder.Services.AddDojoGateway(gateway =>
         {
             gateway.InsecureNoAuth = insecureNoAuth;
-            gateway.KeyStoreConnectionString = options.Storage.ConnectionString;
+            gateway.KeyStoreConnectionString = options.GatewayKeyStoreConnectionString();
         });
         var app = builder.Build();
         app.MapDojoGateway();

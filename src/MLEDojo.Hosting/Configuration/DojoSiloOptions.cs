@@ -24,6 +24,17 @@ public sealed class DojoSiloOptions
     public DojoDevicesOptions Devices { get; set; } = new();
     public DojoLimitsOptions Limits { get; set; } = new();
     public DojoLeaderboardOptions Leaderboards { get; set; } = new();
+    /// <summary>
+    /// The gateway's API keys and episode owners (a SQLite connection string). "" = storage.connectionString, which
+    /// must then be SQLite; a cluster keeps its grains in PostgreSQL and names a key file here, on the gateway's volume.
+    /// </summary>
+    public string GatewayKeyStore { get; set; } = "";
+
+    /// <summary>The SQLite database the gateway keeps its keys in: gatewayKeyStore, else the SQLite grain storage; null when neither is set.</summary>
+    public string? GatewayKeyStoreConnectionString() =>
+        GatewayKeyStore.Length > 0 ? GatewayKeyStore
+        : Storage.Provider == DojoStorageProviders.Sqlite ? Storage.ConnectionString
+        : null;
     public string Python { get; set; } = "/usr/bin/python3";
 }
 

@@ -35,6 +35,8 @@ public static class DojoSiloOptionsValidator
         }
         else
             problems.Add($"storage.provider: '{provider}' is not supported; use \"{DojoStorageProviders.Sqlite}\" or \"{DojoStorageProviders.PostgreSql}\".");
+        Check(options.GatewayKeyStore.Length == 0 || IsSqliteFile(options.GatewayKeyStore),
+            $"gatewayKeyStore: '{options.GatewayKeyStore}' is not a SQLite connection string naming a file (e.g. \"Data Source=/var/lib/mledojo/keys.db\").");
         Check(options.Profile != DojoProfiles.Cluster || provider == DojoStorageProviders.PostgreSql,
             $"storage.provider: the cluster profile keeps membership, state and reminders in PostgreSQL; set it to \"{DojoStorageProviders.PostgreSql}\" (it is '{provider}').");
 
