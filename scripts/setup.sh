@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what MLEDojo.Orleans needs beyond the .NET 10 SDK, once: Debian's Python ML stack (agent code and
-# the benchmark's reference path run on /usr/bin/python3). Safe to run again: it installs only what is missing.
+# the benchmark's reference path run on /usr/bin/python3), and starts PostgreSQL with the grid's role
+# (scripts/postgres-setup.sh). Safe to run again: it installs only what is missing.
 set -euo pipefail
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -15,3 +16,6 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 command -v dotnet >/dev/null || { echo "setup: the .NET 10 SDK is required (dotnet not found on PATH)" >&2; exit 1; }
+
+# The cluster tests (tests/MLEDojo.Cluster.Tests) need PostgreSQL running with the grid's role.
+bash "$(dirname "$0")/postgres-setup.sh"

@@ -21,7 +21,8 @@ public sealed partial class DeployFilesTests
     {
         var stream = new YamlStream();
         using var reader = new StreamReader(path);
-        stream.Load(reader);
+        // Compose's services share settings through YAML merge keys (<<: *silo), which the merging parser resolves.
+        stream.Load(new YamlDotNet.Core.MergingParser(new YamlDotNet.Core.Parser(reader)));
         return stream.Documents.Select(d => (YamlMappingNode)d.RootNode);
     }
 
