@@ -3,6 +3,7 @@ using MLEDojo.Execution;
 using MLEDojo.Grains.Competitions;
 using MLEDojo.Grains.Devices;
 using MLEDojo.Grains.Execution;
+using MLEDojo.Grains.Metrics;
 using MLEDojo.Grains.Scoring;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -25,6 +26,7 @@ public static class GridServices
         services.AddSingleton<CompetitionSource>();
         services.AddSingleton<ScorerCache>();
         services.AddSingleton<CpuExecutionService>();
+        services.AddSingleton<GridMetrics>();
         services.AddSingleton<GpuDeviceDirectory>();
         if (codeRunner is not null) services.AddSingleton(codeRunner);
         return services;

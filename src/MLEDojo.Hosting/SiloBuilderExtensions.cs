@@ -33,6 +33,7 @@ public static class SiloBuilderExtensions
         if (options.Profile != DojoProfiles.External)
             silo.Configure<ClusterOptions>(o => { o.ClusterId = options.ClusterId; o.ServiceId = options.ServiceId; });
 
+        GridTelemetry.Add(silo, options);
         GridPersistence.AddStorage(silo, options);
         GridPersistence.AddReminders(silo, options);
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => new SiloStartupChecks(sp, options));

@@ -107,6 +107,8 @@ public sealed partial class DeployFilesTests
             var ports = ((YamlSequenceNode)At(container, "ports")).Children.Select(p => int.Parse(Text(At(p, "containerPort")))).ToArray();
             Assert.Contains(options.SiloPort, ports);
             Assert.Contains(options.GatewayPort, ports);
+            Assert.Contains(options.Metrics.PrometheusPort, ports);
+            Assert.Equal(options.Metrics.PrometheusPort.ToString(), Text(At(workload, "spec", "template", "metadata", "annotations", "prometheus.io/port")));
             foreach (var probe in new[] { "readinessProbe", "livenessProbe" })
             {
                 var port = Find(container, probe, "tcpSocket", "port") ?? At(container, probe, "httpGet", "port");
@@ -185,7 +187,7 @@ public sealed partial class DeployFilesTests
         var dockerfile = File.ReadAllText(Deploy("Dockerfile"));
         var defaults = LoadWith(container, new Dictionary<string, string>());
         var exposed = ExposeLine().Match(dockerfile).Groups[1].Value.Split(' ').Select(int.Parse).ToArray();
-        Assert.Equal([defaults.SiloPort, defaults.GatewayPort, 8000], exposed);
+        Assert.Equal([defaults.SiloPort, defaults.GatewayPort, 8000, defaults.Metrics.PrometheusPort], exposed);
         Assert.Contains("COPY deploy/silo.config.container.json /etc/mledojo/silo.config.json", dockerfile);
         Assert.Contains("DOJO_CONFIG=/etc/mledojo/silo.config.json", dockerfile);
         Assert.Contains($"\"{typeof(DojoCli).Assembly.GetName().Name}.dll\"".TrimStart('"'), dockerfile);

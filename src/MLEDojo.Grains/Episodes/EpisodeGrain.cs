@@ -4,6 +4,7 @@ using MLEDojo.Competitions.Info;
 using MLEDojo.Grains.Competitions;
 using MLEDojo.Grains.Devices;
 using MLEDojo.Grains.Execution;
+using MLEDojo.Grains.Metrics;
 using Microsoft.Extensions.Logging;
 
 namespace MLEDojo.Grains.Episodes;
@@ -20,6 +21,7 @@ public sealed class EpisodeGrain(
     InfoProviders info,
     CpuExecutionService cpu,
     GpuDeviceDirectory gpus,
+    GridMetrics metrics,
     ILogger<EpisodeGrain> logger) : Grain, IEpisodeGrain
 {
     private const string SubmissionFile = "submission.csv";
@@ -31,6 +33,7 @@ public sealed class EpisodeGrain(
     {
         requestId ??= Guid.NewGuid().ToString("N");
         if (State.Resets.TryGetValue(requestId, out var recorded)) return recorded;
+        var wasOpen = State.Status == EpisodeStatus.Running;
 
         var problem = EpisodeRules.EpisodeIdProblem(EpisodeId) ?? EpisodeRules.Problem(options, grid.Limits);
         Competition? competition = null;
@@ -81,6 +84,7 @@ public sealed class EpisodeGrain(
         };
         State.Resets[requestId] = result;
         await state.WriteStateAsync();
+        if (!wasOpen) metrics.EpisodeOpened();
         return result;
     }
 
@@ -97,6 +101,7 @@ public sealed class EpisodeGrain(
         {
             State.Status = EpisodeStatus.Done;
             await state.WriteStateAsync();
+            metrics.EpisodeEnded();
             return Rejected(requestId, "The episode's time budget is spent; the episode is done.");
         }
 
@@ -180,6 +185,8 @@ public sealed class EpisodeGrain(
         State.StepsByRequest[requestId] = step;
         if (done) State.Status = EpisodeStatus.Done;
         await state.WriteStateAsync();
+        metrics.StepRecorded(action.Type);
+        if (done) metrics.EpisodeEnded();
 
         if (newBest) await PublishBestAsync();
         return action.Type == ActionType.GetHistory ? Recorded(State.History[^1]) : result;
@@ -193,8 +200,10 @@ public sealed class EpisodeGrain(
     {
         if (State.Status != EpisodeStatus.Closed && State.Status != EpisodeStatus.New)
         {
+            var wasOpen = State.Status == EpisodeStatus.Running;
             State.Status = EpisodeStatus.Closed;
             await state.WriteStateAsync();
+            if (wasOpen) metrics.EpisodeEnded();
         }
         return Snapshot();
     }

@@ -24,6 +24,7 @@ public sealed class DojoSiloOptions
     public DojoDevicesOptions Devices { get; set; } = new();
     public DojoLimitsOptions Limits { get; set; } = new();
     public DojoLeaderboardOptions Leaderboards { get; set; } = new();
+    public DojoMetricsOptions Metrics { get; set; } = new();
     /// <summary>
     /// The gateway's API keys and episode owners (a SQLite connection string). "" = storage.connectionString, which
     /// must then be SQLite; a cluster keeps its grains in PostgreSQL and names a key file here, on the gateway's volume.
@@ -89,4 +90,10 @@ public sealed class DojoLeaderboardOptions
     public int SnapshotsKept { get; set; } = 48;
     /// <summary>Entries per snapshot (the top of the board).</summary>
     public int SnapshotTop { get; set; } = 20;
+}
+
+public sealed class DojoMetricsOptions
+{
+    /// <summary>Serve the grid's and Orleans' metrics for Prometheus at http://*:port/metrics; 0 turns it off.</summary>
+    public int PrometheusPort { get; set; }
 }

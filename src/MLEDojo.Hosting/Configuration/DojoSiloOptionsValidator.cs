@@ -53,6 +53,7 @@ public static class DojoSiloOptionsValidator
         Check(limits.MaxCapturedOutputBytes >= 1024, $"limits.maxCapturedOutputBytes: {limits.MaxCapturedOutputBytes} must be at least 1024.");
         Check(!string.IsNullOrWhiteSpace(options.Python), "python: must name the interpreter (e.g. /usr/bin/python3).");
 
+        Check(options.Metrics.PrometheusPort is >= 0 and <= 65535, $"metrics.prometheusPort: {options.Metrics.PrometheusPort} is not 0 (off) or a TCP port.");
         var boards = options.Leaderboards;
         Check(boards.SnapshotPeriodSeconds >= 0, $"leaderboards.snapshotPeriodSeconds: {boards.SnapshotPeriodSeconds} must be 0 (off) or more.");
         Check(boards.SnapshotsKept is >= 1 and <= 10000, $"leaderboards.snapshotsKept: {boards.SnapshotsKept} must be between 1 and 10000.");

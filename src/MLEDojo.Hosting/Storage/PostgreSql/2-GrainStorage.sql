@@ -24,15 +24,24 @@ CREATE TABLE IF NOT EXISTS dojo_grain_state
 CREATE UNIQUE INDEX IF NOT EXISTS dojo_grain_state_key ON dojo_grain_state
     (grain_id_hash, grain_type_hash, grain_id_n0, grain_id_n1, service_id, grain_type, coalesce(grain_id_extension, ''));
 
+-- Whether row s is the grain's: one definition of the key for every statement. A simple SQL function, so the
+-- planner inlines it and the key index still serves the lookup.
+CREATE OR REPLACE FUNCTION dojo_grain_state_is(
+    s dojo_grain_state, p_id_hash integer, p_id_n0 bigint, p_id_n1 bigint, p_type_hash integer, p_type varchar,
+    p_extension varchar, p_service varchar)
+RETURNS boolean LANGUAGE sql IMMUTABLE AS $fn$
+    SELECT s.grain_id_hash = p_id_hash AND s.grain_type_hash = p_type_hash
+       AND s.grain_id_n0 = p_id_n0 AND s.grain_id_n1 = p_id_n1
+       AND s.service_id = p_service AND s.grain_type = p_type
+       AND coalesce(s.grain_id_extension, '') = coalesce(p_extension, '');
+$fn$;
+
 CREATE OR REPLACE FUNCTION dojo_grain_state_read(
     p_id_hash integer, p_id_n0 bigint, p_id_n1 bigint, p_type_hash integer, p_type varchar, p_extension varchar,
     p_service varchar)
 RETURNS TABLE (PayloadBinary bytea, Version integer) LANGUAGE sql STABLE AS $fn$
     SELECT s.payload, s.version FROM dojo_grain_state s
-    WHERE s.grain_id_hash = p_id_hash AND s.grain_type_hash = p_type_hash
-      AND s.grain_id_n0 = p_id_n0 AND s.grain_id_n1 = p_id_n1
-      AND s.service_id = p_service AND s.grain_type = p_type
-      AND coalesce(s.grain_id_extension, '') = coalesce(p_extension, '');
+    WHERE dojo_grain_state_is(s, p_id_hash, p_id_n0, p_id_n1, p_type_hash, p_type, p_extension, p_service);
 $fn$;
 
 CREATE OR REPLACE FUNCTION dojo_grain_state_write(
@@ -49,10 +58,7 @@ BEGIN
     ELSE
         RETURN QUERY
         UPDATE dojo_grain_state s SET payload = p_payload, modified_at = now(), version = s.version + 1
-        WHERE s.grain_id_hash = p_id_hash AND s.grain_type_hash = p_type_hash
-          AND s.grain_id_n0 = p_id_n0 AND s.grain_id_n1 = p_id_n1
-          AND s.service_id = p_service AND s.grain_type = p_type
-          AND coalesce(s.grain_id_extension, '') = coalesce(p_extension, '')
+        WHERE dojo_grain_state_is(s, p_id_hash, p_id_n0, p_id_n1, p_type_hash, p_type, p_extension, p_service)
           AND s.version = p_version
         RETURNING s.version;
     END IF;
@@ -69,19 +75,13 @@ BEGIN
     IF p_delete THEN
         RETURN QUERY
         DELETE FROM dojo_grain_state s
-        WHERE s.grain_id_hash = p_id_hash AND s.grain_type_hash = p_type_hash
-          AND s.grain_id_n0 = p_id_n0 AND s.grain_id_n1 = p_id_n1
-          AND s.service_id = p_service AND s.grain_type = p_type
-          AND coalesce(s.grain_id_extension, '') = coalesce(p_extension, '')
+        WHERE dojo_grain_state_is(s, p_id_hash, p_id_n0, p_id_n1, p_type_hash, p_type, p_extension, p_service)
           AND s.version = p_version
         RETURNING s.version + 1;
     ELSE
         RETURN QUERY
         UPDATE dojo_grain_state s SET payload = NULL, modified_at = now(), version = s.version + 1
-        WHERE s.grain_id_hash = p_id_hash AND s.grain_type_hash = p_type_hash
-          AND s.grain_id_n0 = p_id_n0 AND s.grain_id_n1 = p_id_n1
-          AND s.service_id = p_service AND s.grain_type = p_type
-          AND coalesce(s.grain_id_extension, '') = coalesce(p_extension, '')
+        WHERE dojo_grain_state_is(s, p_id_hash, p_id_n0, p_id_n1, p_type_hash, p_type, p_extension, p_service)
           AND s.version = p_version
         RETURNING s.version;
     END IF;
