@@ -35,7 +35,7 @@ public static class SiloBuilderExtensions
 
         GridTelemetry.Add(silo, options);
         GridPersistence.AddStorage(silo, options);
-        GridPersistence.AddReminders(silo, options);
+        GridReminders.Configure(silo, options);
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => new SiloStartupChecks(sp, options));
 
         silo.UseSiloMetadata(new Dictionary<string, string>

@@ -8,10 +8,8 @@ namespace MLEDojo.Hosting.Clustering;
 
 /// <summary>
 /// Where the grid keeps what outlives a silo, by storage.provider: grain state (episodes, competitions) in SQLite or
-/// PostgreSQL through Orleans' ADO.NET providers; with the cluster profile, membership in PostgreSQL too; reminders
-/// in PostgreSQL, or in memory on SQLite (Orleans has no SQLite reminder table; an embedded grid is one process, and
-/// grains re-register their reminders when they activate). This is the grid's one reminder-registration point:
-/// grains call RegisterOrUpdateReminder and get whichever service this configures.
+/// PostgreSQL through Orleans' ADO.NET providers; with the cluster profile, membership in PostgreSQL too. Reminders:
+/// <see cref="GridReminders"/>.
 /// </summary>
 public static class GridPersistence
 {
@@ -30,23 +28,6 @@ public static class GridPersistence
     {
         AddGrainStorage(silo, EpisodeStorage, options.Storage);
         AddGrainStorage(silo, CompetitionStorage, options.Storage);
-    }
-
-    public static void AddReminders(ISiloBuilder silo, DojoSiloOptions options)
-    {
-        if (options.Storage.Provider == DojoStorageProviders.PostgreSql)
-            silo.UseAdoNetReminderService(o =>
-            {
-                o.Invariant = PostgreSqlInvariant;
-                o.ConnectionString = options.Storage.ConnectionString;
-            });
-        else
-            silo.UseInMemoryReminderService();
-
-        // Orleans refuses reminder periods under a minute by default; the configured snapshot period is the floor.
-        var period = TimeSpan.FromSeconds(options.Leaderboards.SnapshotPeriodSeconds);
-        if (period > TimeSpan.Zero)
-            silo.Configure<ReminderOptions>(o => { if (period < o.MinimumReminderPeriod) o.MinimumReminderPeriod = period; });
     }
 
     /// <summary>Cluster profile: membership in PostgreSQL; the silo listens on every interface and advertises one address.</summary>
