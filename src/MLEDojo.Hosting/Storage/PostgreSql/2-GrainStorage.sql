@@ -78,12 +78,11 @@ BEGIN
         WHERE dojo_grain_state_is(s, p_id_hash, p_id_n0, p_id_n1, p_type_hash, p_type, p_extension, p_service)
           AND s.version = p_version
         RETURNING s.version + 1;
-    ELSE
+    ELSIF p_version IS NOT NULL THEN
+        -- A versioned write of no payload (a NULL version would insert: a grain never written has nothing to clear).
         RETURN QUERY
-        UPDATE dojo_grain_state s SET payload = NULL, modified_at = now(), version = s.version + 1
-        WHERE dojo_grain_state_is(s, p_id_hash, p_id_n0, p_id_n1, p_type_hash, p_type, p_extension, p_service)
-          AND s.version = p_version
-        RETURNING s.version;
+        SELECT * FROM dojo_grain_state_write(p_id_hash, p_id_n0, p_id_n1, p_type_hash, p_type, p_extension, p_service,
+                                             p_version, NULL);
     END IF;
 END
 $fn$;
