@@ -7,8 +7,8 @@
 #   deploy/local-cluster.sh restart-silo I [--kill]  stop silo I (SIGTERM, or kill -9 with --kill) and start it again
 #   deploy/local-cluster.sh down                     stop everything `up` started
 #
-# The gateway is co-hosted by silo 1 (dojo serve --http-port, bound to 127.0.0.1, without API keys: the gateway's
-# key store is SQLite and has no PostgreSQL form yet). Environment:
+# The gateway is co-hosted by silo 1 (dojo serve --http-port, bound to 127.0.0.1) and takes API keys, kept in
+# <state>/keys.db (gatewayKeyStore); `up` makes one user key and writes it to the state file as API_KEY. Environment:
 #   MLEDOJO_BIN           dojo.dll (or a dojo executable) to run; default: build src/MLEDojo.Cli (Release) and use it
 #   MLEDOJO_STATE_DIR     state folder (pids, ports, logs, the shared episodes root); default .dojo/local-cluster
 #   MLEDOJO_PG_DATABASE   database (made by scripts/postgres-setup.sh if missing); default mledojo
@@ -50,13 +50,13 @@ start_silo() {
   # shellcheck disable=SC1090
   source "$state_file"
   silo_port=$(var "SILO_${i}_PORT"); gateway_port=$(var "SILO_${i}_GATEWAY_PORT")
-  if [ "$i" = 1 ]; then http_args=(--http-port "$HTTP_PORT" --insecure-no-auth); fi
+  if [ "$i" = 1 ]; then http_args=(--http-port "$HTTP_PORT"); fi
   log=$state/silo-$i.log
   echo "== start $(date -u +%FT%TZ)" >>"$log"
   local from; from=$(wc -l <"$log")
   DOJO_clusterId=$CLUSTER_ID DOJO_siloPort=$silo_port DOJO_gatewayPort=$gateway_port DOJO_advertisedAddress=127.0.0.1 \
   DOJO_storage__connectionString=$CONNECTION DOJO_episodesRoot=$state/episodes DOJO_devices__node=local-silo-$i \
-  DOJO_devices__gpus=${DOJO_devices__gpus:-none} \
+  DOJO_devices__gpus=${DOJO_devices__gpus:-none} DOJO_gatewayKeyStore="Data Source=$state/keys.db" \
     setsid $DOJO serve --config "$config" "${http_args[@]}" >>"$log" 2>&1 </dev/null &
   pid=$!
   set_var "SILO_${i}_PID" "$pid"
@@ -82,7 +82,7 @@ stop_pid() { # stop_pid PID SIGNAL: signal, then wait up to 30 s (kill -9 after 
 print_state() {
   # shellcheck disable=SC1090
   source "$state_file"
-  echo "gateway: $GATEWAY_URL"
+  echo "gateway: $GATEWAY_URL (Authorization: Bearer \$API_KEY from $state_file)"
   for i in $(seq 1 "$SILOS"); do
     local pid; pid=$(var "SILO_${i}_PID")
     local alive=stopped; kill -0 "$pid" 2>/dev/null && alive=running
@@ -121,6 +121,10 @@ up() {
   # shellcheck disable=SC1090
   source "$state_file"
   $DOJO db init --connection "$CONNECTION" --config "$config" >&2
+  local key
+  key=$(DOJO_storage__connectionString=$CONNECTION DOJO_gatewayKeyStore="Data Source=$state/keys.db" \
+    $DOJO keys create --scope user --owner local-cluster --config "$config" 2>/dev/null) || die "dojo keys create failed"
+  echo "API_KEY=$key" >>"$state_file"
   # Silo 1 first: it co-hosts the gateway; the others join it.
   start_silo 1
   local pids=()

@@ -4,9 +4,11 @@ using MLEDojo.Grains.Competitions;
 using MLEDojo.Grains.Devices;
 using MLEDojo.Grains.Execution;
 using MLEDojo.Grains.Metrics;
+using MLEDojo.Grains.Load;
 using MLEDojo.Grains.Scoring;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Runtime;
 
 namespace MLEDojo.Grains;
 
@@ -28,6 +30,8 @@ public static class GridServices
         services.AddSingleton<CpuExecutionService>();
         services.AddSingleton<GridMetrics>();
         services.AddSingleton<GpuDeviceDirectory>();
+        services.AddSingleton<SiloLoadReporter>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SiloLoadReporter>());
         if (codeRunner is not null) services.AddSingleton(codeRunner);
         return services;
     }

@@ -1,3 +1,4 @@
+using MLEDojo.Grains;
 using MLEDojo.Hosting.Clustering;
 using MLEDojo.Hosting.Configuration;
 using Orleans.Configuration;
@@ -5,14 +6,15 @@ using Orleans.Configuration;
 namespace MLEDojo.Hosting;
 
 /// <summary>
-/// The one place the grid's reminder service is chosen; grains call RegisterOrUpdateReminder and get this one.
-/// PostgreSQL storage: Orleans' ADO.NET reminder table in the same database (durable: a cluster's reminders survive
-/// any silo). SQLite: in memory (Orleans has no SQLite reminder table; an embedded grid is one process, and grains
-/// register their reminders again when they activate).
+/// The one place the grid's reminder service is chosen (episode expiry and leaderboard snapshots run on reminders);
+/// grains call RegisterOrUpdateReminder and get this one. PostgreSQL storage: Orleans' ADO.NET reminder table in
+/// the same database (durable: a cluster's reminders survive any silo). SQLite: in memory (Orleans has no SQLite
+/// reminder table); a silo restart forgets them, which the episodes' persisted deadlines cover (each activation
+/// checks its deadline and registers its reminder again), as competitions do on their next board change.
 /// </summary>
 public static class GridReminders
 {
-    public static void Configure(ISiloBuilder silo, DojoSiloOptions options)
+    public static void Configure(ISiloBuilder silo, DojoSiloOptions options, GridOptions grid)
     {
         if (options.Storage.Provider == DojoStorageProviders.PostgreSql)
             silo.UseAdoNetReminderService(o =>
@@ -23,9 +25,9 @@ public static class GridReminders
         else
             silo.UseInMemoryReminderService();
 
-        // Orleans refuses reminder periods under a minute by default; the shortest configured period is the floor.
-        var period = TimeSpan.FromSeconds(options.Leaderboards.SnapshotPeriodSeconds);
-        if (period > TimeSpan.Zero)
-            silo.Configure<ReminderOptions>(o => { if (period < o.MinimumReminderPeriod) o.MinimumReminderPeriod = period; });
+        // Orleans refuses periods under a minute by default; the shortest configured period is the floor.
+        var periods = new[] { grid.Expiry.CheckPeriod, grid.LeaderboardSnapshots.Period }.Where(p => p > TimeSpan.Zero);
+        var shortest = periods.Min();
+        silo.Configure<ReminderOptions>(o => { if (shortest < o.MinimumReminderPeriod) o.MinimumReminderPeriod = shortest; });
     }
 }

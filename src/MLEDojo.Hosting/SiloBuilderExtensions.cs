@@ -35,7 +35,7 @@ public static class SiloBuilderExtensions
 
         GridTelemetry.Add(silo, options);
         GridPersistence.AddStorage(silo, options);
-        GridReminders.Configure(silo, options);
+        GridReminders.Configure(silo, options, grid);
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => new SiloStartupChecks(sp, options));
 
         silo.UseSiloMetadata(new Dictionary<string, string>

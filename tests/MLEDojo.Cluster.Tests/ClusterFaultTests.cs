@@ -32,8 +32,8 @@ public sealed class ClusterFaultTests(ITestOutputHelper output)
         Directory.CreateDirectory(reports);
 
         var clock = Stopwatch.StartNew();
-        using var first = EpisodeDriver.Start(cluster.GatewayUrl, $"a{run}", EpisodesPerClient, Steps, 12, Path.Combine(reports, "a.json"));
-        using var second = EpisodeDriver.Start(cluster.GatewayUrl, $"b{run}", EpisodesPerClient, Steps, 12, Path.Combine(reports, "b.json"));
+        using var first = EpisodeDriver.Start(cluster.GatewayUrl, cluster.State["API_KEY"], $"a{run}", EpisodesPerClient, Steps, 12, Path.Combine(reports, "a.json"));
+        using var second = EpisodeDriver.Start(cluster.GatewayUrl, cluster.State["API_KEY"], $"b{run}", EpisodesPerClient, Steps, 12, Path.Combine(reports, "b.json"));
         int Answered() => first.Answered + second.Answered;
 
         // Faults while the clients are mid-run: a SIGKILL of silo 3 (restarted at once), then a rolling restart.

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
+using MLEDojo.Cli.Gateway;
 using MLEDojo.Gateway;
 using MLEDojo.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using MLEDojo.Hosting.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -37,13 +37,7 @@ public sealed class EmbeddedGrid : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         Configure(builder, options);
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(address, httpPort));
-        builder.Services.AddDojoGateway(gateway =>
-        {
-            gateway.InsecureNoAuth = insecureNoAuth;
-            gateway.KeyStoreConnectionString = options.GatewayKeyStoreConnectionString();
-        });
+        GatewayHosting.Add(builder, options, address, httpPort, insecureNoAuth);
         var app = builder.Build();
         app.MapDojoGateway();
         await app.StartAsync(cancellationToken);

@@ -3,15 +3,19 @@ using MLEDojo.Abstractions;
 namespace MLEDojo.Grains.Competitions;
 
 /// <summary>
-/// A competition's persisted live leaderboard: each episode's best submission, by episode id; a revision counter
-/// bumped on every change, and the snapshots taken (with the revision of the last one, so an unchanged board is not
-/// snapshotted again).
+/// A competition's persisted live leaderboard (each episode's best submission, by episode id), owner and tags; a
+/// revision counter bumped on every board change, and the snapshots taken (with the revision of the last one, so an
+/// unchanged board is not snapshotted again).
 /// </summary>
 [GenerateSerializer]
 public sealed class CompetitionState
 {
     [Id(0)] public Dictionary<string, LeaderboardEntry> BestByEpisode { get; set; } = new(StringComparer.Ordinal);
-    [Id(1)] public long Revision { get; set; }
-    [Id(2)] public long SnapshotRevision { get; set; }
-    [Id(3)] public List<LeaderboardSnapshot> Snapshots { get; set; } = [];
+    /// <summary>The creator who registered it through the gateway; null when the operator placed it.</summary>
+    [Id(1)] public string? Owner { get; set; }
+    /// <summary>Tags set through the gateway; null keeps the manifest's or catalog's.</summary>
+    [Id(2)] public List<string>? Tags { get; set; }
+    [Id(3)] public long Revision { get; set; }
+    [Id(4)] public long SnapshotRevision { get; set; }
+    [Id(5)] public List<LeaderboardSnapshot> Snapshots { get; set; } = [];
 }

@@ -36,6 +36,9 @@ public sealed class DojoSiloOptions
         GatewayKeyStore.Length > 0 ? GatewayKeyStore
         : Storage.Provider == DojoStorageProviders.Sqlite ? Storage.ConnectionString
         : null;
+    public DojoEpisodesOptions Episodes { get; set; } = new();
+    /// <summary>The folder creators' competitions are registered from (gateway: a server directory, or an upload unpacked here).</summary>
+    public string CompetitionImportRoot { get; set; } = ".dojo/imports";
     public string Python { get; set; } = "/usr/bin/python3";
 }
 
@@ -96,4 +99,15 @@ public sealed class DojoMetricsOptions
 {
     /// <summary>Serve the grid's and Orleans' metrics for Prometheus at http://*:port/metrics; 0 turns it off.</summary>
     public int PrometheusPort { get; set; }
+}
+
+/// <summary>When running episodes expire (their files are removed and later steps refused; state and history stay).</summary>
+public sealed class DojoEpisodesOptions
+{
+    /// <summary>An episode with no reset or step for this long expires.</summary>
+    public int IdleTtlSeconds { get; set; } = 86400;
+    /// <summary>An episode expires this long after its reset, however active.</summary>
+    public int MaxLifetimeSeconds { get; set; } = 604800;
+    /// <summary>How often each running episode's reminder checks its deadline (the expiry's precision).</summary>
+    public int ExpiryCheckSeconds { get; set; } = 60;
 }

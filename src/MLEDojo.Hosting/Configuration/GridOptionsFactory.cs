@@ -26,5 +26,12 @@ public static class GridOptionsFactory
             Kept = options.Leaderboards.SnapshotsKept,
             Top = options.Leaderboards.SnapshotTop,
         },
+        CompetitionImportRoot = options.CompetitionImportRoot,
+        Expiry = new EpisodeExpiry
+        {
+            IdleTtl = TimeSpan.FromSeconds(options.Episodes.IdleTtlSeconds),
+            MaxLifetime = TimeSpan.FromSeconds(options.Episodes.MaxLifetimeSeconds),
+            CheckPeriod = TimeSpan.FromSeconds(options.Episodes.ExpiryCheckSeconds),
+        },
     };
 }

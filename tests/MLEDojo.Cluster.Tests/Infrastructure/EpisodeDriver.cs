@@ -34,7 +34,7 @@ public sealed class EpisodeDriver : IDisposable
     /// <summary>Steps answered so far.</summary>
     public int Answered => Volatile.Read(ref _answered);
 
-    public static EpisodeDriver Start(string gatewayUrl, string prefix, int episodes, int steps, int concurrency, string reportPath)
+    public static EpisodeDriver Start(string gatewayUrl, string apiKey, string prefix, int episodes, int steps, int concurrency, string reportPath)
     {
         var start = new ProcessStartInfo("/usr/bin/python3",
         [
@@ -46,6 +46,7 @@ public sealed class EpisodeDriver : IDisposable
             RedirectStandardError = true,
         };
         start.Environment["MLEDOJO_PYTHON_CLIENT"] = Path.Combine(RepoPaths.Root, "clients", "python");
+        start.Environment["MLEDOJO_API_KEY"] = apiKey;
         return new EpisodeDriver(Process.Start(start)!, reportPath);
     }
 

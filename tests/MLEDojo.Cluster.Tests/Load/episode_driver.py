@@ -1,6 +1,6 @@
 """Drives many episodes through a grid's HTTP gateway and records what it saw, for the cluster fault tests.
 
-    /usr/bin/python3 episode_driver.py --gateway URL --prefix ID --episodes N --steps S --concurrency C --report FILE
+    MLEDOJO_API_KEY=mlk_... /usr/bin/python3 episode_driver.py --gateway URL --prefix ID --episodes N --steps S --concurrency C --report FILE
 
 Each episode resets with a fixed id (a repeated reset resumes it) and takes S steps: request_info, and one
 execute_code of a trivial script. Every step has its own request id, kept across retries: a step that fails with a
@@ -49,7 +49,10 @@ class Driver:
             except DojoTransportError:
                 pass
             except DojoError as e:
-                if (getattr(e, "status", None) or 0) < 500:
+                status = getattr(e, "status", None) or 0
+                if status == 429 and e.retry_after is not None:  # a quota: wait as told, then the same request
+                    time.sleep(min(e.retry_after, 5.0))
+                elif status < 500:
                     raise
             if time.monotonic() - started > self.args.deadline_s:
                 raise DojoError(f"{method} {path}: no answer within {self.args.deadline_s} s ({attempts} attempts)")
@@ -59,7 +62,7 @@ class Driver:
         episode_id = f"{self.args.prefix}-{index}"
         record = {"id": episode_id, "request_ids": [], "steps_seen": [], "statuses": [], "waits_ms": [], "attempts": [],
                   "reset_wait_ms": None, "done": False, "error": None}
-        env = HttpEnv(self.args.gateway, timeout=60.0, retries=0)
+        env = HttpEnv(self.args.gateway, token=os.environ.get("MLEDOJO_API_KEY"), timeout=60.0, retries=0)
         try:
             reset = {"env": "mle", "competition": COMPETITIONS[index % len(COMPETITIONS)], "episode_id": episode_id,
                      "options": {"max_steps": self.args.steps, "agent_name": self.args.prefix}}
