@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what MLEDojo.Orleans needs beyond the .NET 10 SDK, once: Debian's Python ML stack (agent code and
-# the benchmark's reference path run on /usr/bin/python3) and bubblewrap, the sandbox it runs in. Safe to run again: it installs only what is missing.
+# the benchmark's reference path run on /usr/bin/python3) and bubblewrap, the sandbox it runs in, and starts
+# PostgreSQL with the grid's role (scripts/postgres-setup.sh). Safe to run again: it installs only what is missing.
 set -euo pipefail
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -30,3 +31,6 @@ while [ "$folder" != "/" ]; do
   fi
   folder=$(dirname "$folder")
 done
+
+# The cluster tests (tests/MLEDojo.Cluster.Tests) need PostgreSQL running with the grid's role.
+bash "$(dirname "$0")/postgres-setup.sh"

@@ -45,6 +45,10 @@ public interface ICompetitionGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<IReadOnlyList<LeaderboardEntry>> GetLeaderboard(int top);
 
+    /// <summary>The periodic snapshots of the leaderboard (a reminder takes one when the board changed), oldest first.</summary>
+    [AlwaysInterleave]
+    Task<IReadOnlyList<LeaderboardSnapshot>> GetLeaderboardSnapshots();
+
     /// <summary>The shipped Kaggle boards, the best <paramref name="top"/> rows of each. Interleaves (read-only).</summary>
     [AlwaysInterleave]
     Task<KaggleBoards> GetKaggleBoards(int top);

@@ -18,6 +18,7 @@ public static class DojoCli
             GridCommands.Gateway(output, error),
             GridCommands.Demo(output, error),
             KeysCommand.Build(output, error),
+            DbCommand.Build(output, error),
         };
         var parse = root.Parse(args);
         return parse.Invoke(new InvocationConfiguration { Output = output, Error = error });

@@ -12,9 +12,19 @@ public sealed record GridOptions
     /// <summary>The GPU indices this node owns.</summary>
     public IReadOnlyList<int> GpuIndices { get; init; } = [];
     public GridLimits Limits { get; init; } = new();
+    public LeaderboardSnapshotOptions LeaderboardSnapshots { get; init; } = new();
     /// <summary>Where prepared competitions to register through the gateway are read from; nothing outside it is.</summary>
     public string? CompetitionImportRoot { get; init; }
     public EpisodeExpiry Expiry { get; init; } = new();
+}
+
+/// <summary>How competitions snapshot their live leaderboards (a reminder per competition).</summary>
+public sealed record LeaderboardSnapshotOptions
+{
+    /// <summary>Zero turns snapshots off.</summary>
+    public TimeSpan Period { get; init; } = TimeSpan.FromMinutes(5);
+    public int Kept { get; init; } = 48;
+    public int Top { get; init; } = 20;
 }
 
 /// <summary>

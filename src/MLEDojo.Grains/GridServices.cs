@@ -3,6 +3,7 @@ using MLEDojo.Execution;
 using MLEDojo.Grains.Competitions;
 using MLEDojo.Grains.Devices;
 using MLEDojo.Grains.Execution;
+using MLEDojo.Grains.Metrics;
 using MLEDojo.Grains.Load;
 using MLEDojo.Grains.Scoring;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,7 @@ public static class GridServices
         services.AddSingleton<CompetitionSource>();
         services.AddSingleton<ScorerCache>();
         services.AddSingleton<CpuExecutionService>();
+        services.AddSingleton<GridMetrics>();
         services.AddSingleton<GpuDeviceDirectory>();
         services.AddSingleton<SiloLoadReporter>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SiloLoadReporter>());

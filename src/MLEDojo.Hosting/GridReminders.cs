@@ -1,23 +1,33 @@
 using MLEDojo.Grains;
+using MLEDojo.Hosting.Clustering;
+using MLEDojo.Hosting.Configuration;
 using Orleans.Configuration;
 
 namespace MLEDojo.Hosting;
 
 /// <summary>
-/// The one place the grid's reminder service is chosen (episode expiry runs on reminders). In memory for every
-/// profile here: a silo restart forgets reminders, which the episodes' persisted deadlines cover (each activation
-/// checks its deadline and registers its reminder again). A profile with a shared database swaps in a persistent
-/// reminder table here.
+/// The one place the grid's reminder service is chosen (episode expiry and leaderboard snapshots run on reminders);
+/// grains call RegisterOrUpdateReminder and get this one. PostgreSQL storage: Orleans' ADO.NET reminder table in
+/// the same database (durable: a cluster's reminders survive any silo). SQLite: in memory (Orleans has no SQLite
+/// reminder table); a silo restart forgets them, which the episodes' persisted deadlines cover (each activation
+/// checks its deadline and registers its reminder again), as competitions do on their next board change.
 /// </summary>
-internal static class GridReminders
+public static class GridReminders
 {
-    public static void Configure(ISiloBuilder silo, GridOptions grid)
+    public static void Configure(ISiloBuilder silo, DojoSiloOptions options, GridOptions grid)
     {
-        silo.UseInMemoryReminderService();
-        // Orleans refuses periods under a minute by default; a shorter configured check period must be allowed.
-        silo.Configure<ReminderOptions>(o =>
-        {
-            if (o.MinimumReminderPeriod > grid.Expiry.CheckPeriod) o.MinimumReminderPeriod = grid.Expiry.CheckPeriod;
-        });
+        if (options.Storage.Provider == DojoStorageProviders.PostgreSql)
+            silo.UseAdoNetReminderService(o =>
+            {
+                o.Invariant = GridPersistence.PostgreSqlInvariant;
+                o.ConnectionString = options.Storage.ConnectionString;
+            });
+        else
+            silo.UseInMemoryReminderService();
+
+        // Orleans refuses periods under a minute by default; the shortest configured period is the floor.
+        var periods = new[] { grid.Expiry.CheckPeriod, grid.LeaderboardSnapshots.Period }.Where(p => p > TimeSpan.Zero);
+        var shortest = periods.Min();
+        silo.Configure<ReminderOptions>(o => { if (shortest < o.MinimumReminderPeriod) o.MinimumReminderPeriod = shortest; });
     }
 }

@@ -1,44 +1,44 @@
 using MLEDojo.Execution;
 using MLEDojo.Grains;
 using MLEDojo.Grains.Devices;
+using MLEDojo.Hosting.Clustering;
 using MLEDojo.Hosting.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Runtime.MembershipService.SiloMetadata;
-using Orleans.Storage;
 
 namespace MLEDojo.Hosting;
 
 public static class SiloBuilderExtensions
 {
     /// <summary>Grain storage names: episodes, and competitions' live leaderboards.</summary>
-    public const string EpisodeStorage = "episodes";
-    public const string CompetitionStorage = "competitions";
-
-    /// <summary>The SQLite invariant name Orleans' ADO.NET providers know (it loads Microsoft.Data.Sqlite).</summary>
-    public const string SqliteInvariant = "System.Data.SQLite";
+    public const string EpisodeStorage = GridPersistence.EpisodeStorage;
+    public const string CompetitionStorage = GridPersistence.CompetitionStorage;
 
     /// <summary>
-    /// Makes this silo a grid silo: clustering (embedded profile: localhost with the configured ports), SQLite grain
-    /// storage with its schema, reminders (episode expiry), silo metadata (node.id, node.gpus), GPU device placement, the grains' silo-local
-    /// services, and request limits that let hour-long executions finish. <paramref name="codeRunner"/> builds
-    /// the runner for agent code; by default <see cref="CodeRunnerFactory"/> picks the sandbox (or, where it is
-    /// unavailable, refuses or runs unisolated as sandbox.allowUnisolated says); tests pass fakes.
+    /// Makes this silo a grid silo: clustering (embedded profile: localhost with the configured ports; cluster
+    /// profile: PostgreSQL membership, advertised address), grain storage and reminders (SQLite or PostgreSQL) with
+    /// their schema, silo metadata (node.id, node.gpus), GPU device placement, the grains' silo-local services, and
+    /// request limits that let hour-long executions finish. <paramref name="codeRunner"/> builds the runner for
+    /// agent code; by default <see cref="CodeRunnerFactory"/> picks the sandbox (or, where it is unavailable,
+    /// refuses or runs unisolated as sandbox.allowUnisolated says); tests pass fakes.
     /// </summary>
     public static ISiloBuilder UseMLEDojo(this ISiloBuilder silo, DojoSiloOptions options, Func<IServiceProvider, ICodeRunner>? codeRunner = null)
     {
         var grid = GridOptionsFactory.Create(options);
         if (options.Profile == DojoProfiles.Embedded)
-        {
             silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
+        else if (options.Profile == DojoProfiles.Cluster)
+            GridPersistence.UsePostgreSqlClustering(silo, options);
+        if (options.Profile != DojoProfiles.External)
             silo.Configure<ClusterOptions>(o => { o.ClusterId = options.ClusterId; o.ServiceId = options.ServiceId; });
-        }
 
-        AddSqliteStorage(silo, EpisodeStorage, options.Storage.ConnectionString);
-        AddSqliteStorage(silo, CompetitionStorage, options.Storage.ConnectionString);
-        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => new SiloStartupChecks(sp, options.Storage.ConnectionString));
+        GridTelemetry.Add(silo, options);
+        GridPersistence.AddStorage(silo, options);
+        GridReminders.Configure(silo, options, grid);
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => new SiloStartupChecks(sp, options));
 
         silo.UseSiloMetadata(new Dictionary<string, string>
         {
@@ -46,7 +46,6 @@ public static class SiloBuilderExtensions
             [GridMetadata.Gpus] = string.Join(",", grid.GpuIndices),
         });
         silo.AddPlacementDirector<GpuDevicePlacementStrategy, GpuDevicePlacementDirector>();
-        GridReminders.Configure(silo, grid);
         // The default runner is built once, when the silo first resolves it (its start-up checks): probing the
         // sandbox and sweeping a crashed silo's leftovers happen before any episode runs.
         silo.Services.AddGridServices(grid, codeRunner ?? (services => CodeRunnerFactory.CreateAsync(options,
@@ -61,17 +60,4 @@ public static class SiloBuilderExtensions
         });
         return silo;
     }
-
-    /// <summary>
-    /// State is stored with Orleans' own binary serializer, deliberately: every state type is already
-    /// [GenerateSerializer] with stable [Id]s, so fields can be added without a migration, rows carry no CLR type
-    /// or assembly names (the default Newtonsoft JSON serializer writes them), and it is the fastest option.
-    /// </summary>
-    private static void AddSqliteStorage(ISiloBuilder silo, string name, string connectionString) =>
-        silo.AddAdoNetGrainStorage(name, (OptionsBuilder<AdoNetGrainStorageOptions> storage) => storage.Configure<IServiceProvider>((o, services) =>
-        {
-            o.Invariant = SqliteInvariant;
-            o.ConnectionString = connectionString;
-            o.GrainStorageSerializer = new OrleansGrainStorageSerializer(services.GetRequiredService<Orleans.Serialization.Serializer>());
-        }));
 }

@@ -3,6 +3,7 @@ using MLEDojo.Cli.Demo;
 using MLEDojo.Cli.Gateway;
 using MLEDojo.Competitions;
 using MLEDojo.Hosting.Configuration;
+using MLEDojo.Hosting.Storage;
 
 namespace MLEDojo.Cli.Commands;
 
@@ -15,10 +16,11 @@ internal static class GridCommands
         var dataRoot = DojoCli.DataRootOption();
         var httpPort = new Option<int?>("--http-port")
         {
-            Description = "Also serve the HTTP/WebSocket gateway (OpenEnv's /ws, /reset, /step, /state, ...) on 127.0.0.1 at this port; every route but /health takes an API key (dojo keys create).",
+            Description = "Also serve the HTTP/WebSocket gateway (OpenEnv's /ws, /reset, /step, /state, ...) at this port; every route but /health takes an API key (dojo keys create).",
         };
+        var bind = new Option<string>("--bind") { Description = "The address the gateway listens on (default 127.0.0.1; 0.0.0.0 for every interface, e.g. in a container).", DefaultValueFactory = _ => "127.0.0.1" };
         var insecure = new Option<bool>("--insecure-no-auth") { Description = "Serve the gateway without API keys, everyone as the operator: for your own machine only." };
-        var command = new Command("serve", "Run a grid silo (embedded profile unless the configuration says otherwise) until Ctrl+C.") { config, dataRoot, httpPort, insecure };
+        var command = new Command("serve", "Run a grid silo (embedded profile unless the configuration says otherwise) until Ctrl+C.") { config, dataRoot, httpPort, bind, insecure };
         command.SetAction((parse, cancellationToken) => CommandErrors.GuardAsync(error, async () =>
         {
             var options = Load(parse.GetValue(config), parse.GetValue(dataRoot));
@@ -26,16 +28,18 @@ internal static class GridCommands
             if (port is < 1 or > 65535) throw new UsageException($"--http-port must be between 1 and 65535; got {port}.");
             var noAuth = parse.GetValue(insecure);
             if (noAuth && port is null) throw new UsageException("--insecure-no-auth only means something with --http-port.");
+            if (!System.Net.IPAddress.TryParse(parse.GetValue(bind), out var address)) throw new UsageException($"--bind must be an IP address; got '{parse.GetValue(bind)}'.");
+            if (noAuth && !System.Net.IPAddress.IsLoopback(address)) throw new UsageException("--insecure-no-auth serves loopback only; drop --bind or take API keys.");
             if (noAuth && options.Profile != DojoProfiles.Embedded)
                 throw new UsageException($"--insecure-no-auth is refused in cluster mode (profile '{options.Profile}'): a cluster's gateway takes API keys (dojo keys create).");
             if (port is not null) GatewayHosting.CheckKeyStore(options, noAuth);
             await using var grid = port is null
                 ? await EmbeddedGrid.StartAsync(options, cancellationToken)
-                : await EmbeddedGrid.StartWithGatewayAsync(options, port.Value, noAuth, cancellationToken);
+                : await EmbeddedGrid.StartWithGatewayAsync(options, address, port.Value, noAuth, cancellationToken);
             output.WriteLine($"grid silo up: cluster '{options.ClusterId}', silo port {options.SiloPort}, gateway port {options.GatewayPort}");
-            output.WriteLine($"competitions: {options.CompetitionsRoot}; episodes: {options.EpisodesRoot}; storage: {options.Storage.ConnectionString}");
+            output.WriteLine($"competitions: {options.CompetitionsRoot}; episodes: {options.EpisodesRoot}; storage: {DescribeStorage(options.Storage)}");
             if (port is not null)
-                output.WriteLine($"HTTP/WebSocket gateway: http://127.0.0.1:{port}/ (ws://127.0.0.1:{port}/ws, OpenAPI at /openapi.json); auth: "
+                output.WriteLine($"HTTP/WebSocket gateway: http://{address}:{port}/ (ws://{address}:{port}/ws, OpenAPI at /openapi.json); auth: "
                     + (noAuth ? "disabled (--insecure-no-auth)" : "API keys (Authorization: Bearer mlk_...; dojo keys create --scope user --owner NAME)"));
             if (noAuth)
                 error.WriteLine("warning: --insecure-no-auth: the gateway serves anyone who can reach it, as the operator, with no quotas.");
@@ -110,6 +114,10 @@ internal static class GridCommands
         }));
         return command;
     }
+
+    // A PostgreSQL connection string carries a password; what is printed must not.
+    private static string DescribeStorage(DojoStorageOptions storage) =>
+        storage.Provider == DojoStorageProviders.PostgreSql ? PostgreSqlSchema.Describe(storage.ConnectionString) : storage.ConnectionString;
 
     internal static Option<FileInfo?> ConfigOption() => new("--config") { Description = "Configuration file (default: the nearest silo.config.json)." };
 

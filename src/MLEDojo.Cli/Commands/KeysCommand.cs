@@ -49,8 +49,7 @@ internal static class KeysCommand
     private static ApiKeyStore Store(FileInfo? config)
     {
         var options = GridCommands.Load(config, null);
-        if (!string.Equals(options.Storage.Provider, "sqlite", StringComparison.OrdinalIgnoreCase))
-            throw new UsageException($"API keys live in the grid's SQLite database; storage provider '{options.Storage.Provider}' has none.");
-        return new ApiKeyStore(options.Storage.ConnectionString);
+        return new ApiKeyStore(options.GatewayKeyStoreConnectionString() ?? throw new UsageException(
+            $"API keys live in a SQLite database; storage provider '{options.Storage.Provider}' has none, so set gatewayKeyStore."));
     }
 }

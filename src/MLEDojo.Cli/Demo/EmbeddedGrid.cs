@@ -29,12 +29,15 @@ public sealed class EmbeddedGrid : IAsyncDisposable
         return new EmbeddedGrid(host);
     }
 
-    /// <summary>The grid with the HTTP/WebSocket gateway co-hosted on 127.0.0.1:<paramref name="httpPort"/>.</summary>
-    public static async Task<EmbeddedGrid> StartWithGatewayAsync(DojoSiloOptions options, int httpPort, bool insecureNoAuth, CancellationToken cancellationToken)
+    /// <summary>
+    /// The grid with the HTTP/WebSocket gateway co-hosted on <paramref name="address"/>:<paramref name="httpPort"/>
+    /// (loopback unless the operator binds another address; keyless serving is refused off loopback by dojo serve).
+    /// </summary>
+    public static async Task<EmbeddedGrid> StartWithGatewayAsync(DojoSiloOptions options, IPAddress address, int httpPort, bool insecureNoAuth, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
         Configure(builder, options);
-        GatewayHosting.Add(builder, options, IPAddress.Loopback, httpPort, insecureNoAuth);
+        GatewayHosting.Add(builder, options, address, httpPort, insecureNoAuth);
         var app = builder.Build();
         app.MapDojoGateway();
         await app.StartAsync(cancellationToken);

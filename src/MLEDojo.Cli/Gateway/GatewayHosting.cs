@@ -23,15 +23,15 @@ internal static class GatewayHosting
         builder.Services.AddDojoGateway(gateway =>
         {
             gateway.InsecureNoAuth = insecureNoAuth;
-            gateway.KeyStoreConnectionString = options.Storage.ConnectionString;
+            gateway.KeyStoreConnectionString = options.GatewayKeyStoreConnectionString();
             gateway.CompetitionImportRoot = options.CompetitionImportRoot;
         });
     }
 
-    /// <summary>Keys live in the grid's SQLite database; without auth there is nothing to look up.</summary>
+    /// <summary>Keys live in a SQLite database (gatewayKeyStore, else the grid's SQLite storage); without auth there is nothing to look up.</summary>
     public static void CheckKeyStore(DojoSiloOptions options, bool insecureNoAuth)
     {
-        if (!insecureNoAuth && !string.Equals(options.Storage.Provider, "sqlite", StringComparison.OrdinalIgnoreCase))
-            throw new UsageException($"The gateway keeps API keys in the grid's SQLite database; storage provider '{options.Storage.Provider}' has none.");
+        if (!insecureNoAuth && options.GatewayKeyStoreConnectionString() is null)
+            throw new UsageException($"The gateway keeps API keys in a SQLite database; storage provider '{options.Storage.Provider}' has none, so set gatewayKeyStore (e.g. \"Data Source=/var/lib/mledojo/keys.db\").");
     }
 }

@@ -7,14 +7,20 @@ namespace MLEDojo.Grains.Competitions;
 
 /// <summary>
 /// One competition (key: its name): describes it, answers request_info from its public files, keeps the live
-/// leaderboard of episodes' best submissions, its owner and its tags (persisted in the "competitions" storage).
+/// leaderboard of episodes' best submissions, its owner and its tags (persisted in the "competitions" storage). A
+/// reminder snapshots the board periodically while it has entries; reminders are durable (PostgreSQL in a cluster),
+/// so snapshots go on whichever silo the competition lives on after a failure.
 /// </summary>
 public sealed class CompetitionGrain(
     CompetitionSource competitions,
     InfoProviders info,
-    [PersistentState("competition", "competitions")] IPersistentState<CompetitionState> state) : Grain, ICompetitionGrain
+    GridOptions grid,
+    [PersistentState("competition", "competitions")] IPersistentState<CompetitionState> state) : Grain, ICompetitionGrain, IRemindable
 {
+    public const string SnapshotReminder = "leaderboard-snapshot";
+
     private Competition? _competition;
+    private bool _reminderEnsured;
     private Lazy<Task<KaggleBoards>>? _boards;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -70,17 +76,49 @@ public sealed class CompetitionGrain(
         if (state.State.BestByEpisode.TryGetValue(entry.EpisodeId, out var stored) && !IsBetter(entry.RawScore, stored.RawScore))
             return;
         state.State.BestByEpisode[entry.EpisodeId] = entry;
+        state.State.Revision++;
+        await state.WriteStateAsync();
+        await EnsureSnapshotReminderAsync();
+    }
+
+    public Task<IReadOnlyList<LeaderboardSnapshot>> GetLeaderboardSnapshots() =>
+        Task.FromResult<IReadOnlyList<LeaderboardSnapshot>>(state.State.Snapshots.ToArray());
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != SnapshotReminder || state.State.SnapshotRevision == state.State.Revision) return;
+        var snapshots = grid.LeaderboardSnapshots;
+        state.State.Snapshots.Add(new LeaderboardSnapshot
+        {
+            At = DateTimeOffset.UtcNow,
+            Top = Ordered().Take(snapshots.Top).ToArray(),
+            Entries = state.State.BestByEpisode.Count,
+        });
+        if (state.State.Snapshots.Count > snapshots.Kept)
+            state.State.Snapshots.RemoveRange(0, state.State.Snapshots.Count - snapshots.Kept);
+        state.State.SnapshotRevision = state.State.Revision;
         await state.WriteStateAsync();
     }
 
-    public Task<IReadOnlyList<LeaderboardEntry>> GetLeaderboard(int top)
+    // Registering writes the reminder table, so once per activation is enough: the row outlives the activation.
+    private async Task EnsureSnapshotReminderAsync()
+    {
+        var period = grid.LeaderboardSnapshots.Period;
+        if (_reminderEnsured || period <= TimeSpan.Zero) return;
+        await this.RegisterOrUpdateReminder(SnapshotReminder, period, period);
+        _reminderEnsured = true;
+    }
+
+    public Task<IReadOnlyList<LeaderboardEntry>> GetLeaderboard(int top) =>
+        Task.FromResult<IReadOnlyList<LeaderboardEntry>>(Ordered().Take(Math.Max(0, top)).ToArray());
+
+    private IEnumerable<LeaderboardEntry> Ordered()
     {
         var ordered = Competition.HigherIsBetter
             ? state.State.BestByEpisode.Values.OrderByDescending(e => e.RawScore)
             : state.State.BestByEpisode.Values.OrderBy(e => e.RawScore);
         // Ties go to the earlier submission, as on Kaggle.
-        IReadOnlyList<LeaderboardEntry> board = ordered.ThenBy(e => e.At).Take(Math.Max(0, top)).ToArray();
-        return Task.FromResult(board);
+        return ordered.ThenBy(e => e.At);
     }
 
     public async Task<KaggleBoards> GetKaggleBoards(int top)

@@ -2,7 +2,11 @@ using MLEDojo.Abstractions;
 
 namespace MLEDojo.Grains.Competitions;
 
-/// <summary>A competition's persisted live leaderboard (each episode's best submission, by episode id), owner and tags.</summary>
+/// <summary>
+/// A competition's persisted live leaderboard (each episode's best submission, by episode id), owner and tags; a
+/// revision counter bumped on every board change, and the snapshots taken (with the revision of the last one, so an
+/// unchanged board is not snapshotted again).
+/// </summary>
 [GenerateSerializer]
 public sealed class CompetitionState
 {
@@ -11,4 +15,7 @@ public sealed class CompetitionState
     [Id(1)] public string? Owner { get; set; }
     /// <summary>Tags set through the gateway; null keeps the manifest's or catalog's.</summary>
     [Id(2)] public List<string>? Tags { get; set; }
+    [Id(3)] public long Revision { get; set; }
+    [Id(4)] public long SnapshotRevision { get; set; }
+    [Id(5)] public List<LeaderboardSnapshot> Snapshots { get; set; } = [];
 }

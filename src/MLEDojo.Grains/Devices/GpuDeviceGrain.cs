@@ -1,6 +1,7 @@
 using System.Globalization;
 using MLEDojo.Abstractions;
 using MLEDojo.Execution;
+using MLEDojo.Grains.Metrics;
 using MLEDojo.Grains.Execution;
 using Orleans.Concurrency;
 using Orleans.Placement;
@@ -14,7 +15,7 @@ namespace MLEDojo.Grains.Devices;
 /// visible (CUDA_VISIBLE_DEVICES).
 /// </summary>
 [Reentrant, Immovable, GpuDevicePlacement]
-public sealed class GpuDeviceGrain(ICodeRunner runner, GridOptions options) : Grain, IGpuDeviceGrain
+public sealed class GpuDeviceGrain(ICodeRunner runner, GridOptions options, GridMetrics metrics) : Grain, IGpuDeviceGrain
 {
     private readonly FifoGate _queue = new(capacity: 1);
     private GpuDeviceKey _key;
@@ -28,6 +29,13 @@ public sealed class GpuDeviceGrain(ICodeRunner runner, GridOptions options) : Gr
         if (_key.Node != options.NodeId || !options.GpuIndices.Contains(_key.Index))
             throw new InvalidOperationException(
                 $"GPU device '{_key}' does not exist: node '{options.NodeId}' has GPUs [{string.Join(", ", options.GpuIndices)}].");
+        metrics.Watch(_key.ToString(), _queue);
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        metrics.Forget(_key.ToString());
         return Task.CompletedTask;
     }
 
@@ -38,7 +46,9 @@ public sealed class GpuDeviceGrain(ICodeRunner runner, GridOptions options) : Gr
         try
         {
             var environment = new Dictionary<string, string> { ["CUDA_VISIBLE_DEVICES"] = _key.Index.ToString(CultureInfo.InvariantCulture) };
-            return await CodeExecution.RunAsync(runner, request, environment, _key.Index, _key.ToString(), slot.PositionAtArrival, slot.Waited, cancellationToken);
+            var result = await CodeExecution.RunAsync(runner, request, environment, _key.Index, _key.ToString(), slot.PositionAtArrival, slot.Waited, cancellationToken);
+            metrics.Executed("gpu", result);
+            return result;
         }
         finally
         {

@@ -4,6 +4,7 @@ using MLEDojo.Competitions.Info;
 using MLEDojo.Grains.Competitions;
 using MLEDojo.Grains.Devices;
 using MLEDojo.Grains.Execution;
+using MLEDojo.Grains.Metrics;
 using Microsoft.Extensions.Logging;
 
 namespace MLEDojo.Grains.Episodes;
@@ -22,6 +23,7 @@ public sealed partial class EpisodeGrain(
     InfoProviders info,
     CpuExecutionService cpu,
     GpuDeviceDirectory gpus,
+    GridMetrics metrics,
     ILogger<EpisodeGrain> logger) : Grain, IEpisodeGrain, IRemindable
 {
     private const string SubmissionFile = "submission.csv";
@@ -35,6 +37,7 @@ public sealed partial class EpisodeGrain(
         requestId ??= Guid.NewGuid().ToString("N");
         if (State.Resets.TryGetValue(requestId, out var recorded)) return recorded;
         if (options.Env == EnvironmentKind.DataSelect) return await ResetDataSelectAsync(options, requestId);
+        var wasOpen = State.Status == EpisodeStatus.Running;
 
         var problem = EpisodeRules.EpisodeIdProblem(EpisodeId) ?? EpisodeRules.Problem(options, grid.Limits);
         Competition? competition = null;
@@ -87,6 +90,7 @@ public sealed partial class EpisodeGrain(
         };
         State.Resets[requestId] = result;
         await state.WriteStateAsync();
+        if (!wasOpen) metrics.EpisodeOpened();
         await WatchExpiryAsync();
         return result;
     }
@@ -107,6 +111,7 @@ public sealed partial class EpisodeGrain(
         {
             State.Status = EpisodeStatus.Done;
             await state.WriteStateAsync();
+            metrics.EpisodeEnded();
             return Rejected(requestId, "The episode's time budget is spent; the episode is done.");
         }
 
@@ -123,9 +128,11 @@ public sealed partial class EpisodeGrain(
                 {
                     answer = await EpisodeCompetition.GetInfo(action.InfoType!, State.OutputDirectory!);
                 }
-                catch (Exception e) when (e is not OperationCanceledException)
+                catch (Exception e) when (e is not (OperationCanceledException or OrleansException or TimeoutException))
                 {
                     // A public file of the competition could not be read: nothing ran, so nothing is recorded.
+                    // An unreachable competition grain (its silo just died) is no answer at all: the call fails and
+                    // the client retries the same request id once the cluster has moved the grain.
                     logger.LogWarning(e, "request_info {InfoType} for episode {Episode} failed", action.InfoType, EpisodeId);
                     return Rejected(requestId, $"The '{action.InfoType}' information is not available: {e.Message}");
                 }
@@ -178,6 +185,8 @@ public sealed partial class EpisodeGrain(
         };
         RecordStep(step, requestId, action, result, started);
         await state.WriteStateAsync();
+        metrics.StepRecorded(action.Type);
+        if (done) metrics.EpisodeEnded();
         if (done) await StopWatchingExpiryAsync();
 
         if (newBest) await PublishBestAsync();
@@ -210,8 +219,10 @@ public sealed partial class EpisodeGrain(
     {
         if (State.Status is EpisodeStatus.Running or EpisodeStatus.Done)
         {
+            var wasOpen = State.Status == EpisodeStatus.Running;
             State.Status = EpisodeStatus.Closed;
             await state.WriteStateAsync();
+            if (wasOpen) metrics.EpisodeEnded();
             await StopWatchingExpiryAsync();
         }
         return Snapshot();
@@ -242,11 +253,13 @@ public sealed partial class EpisodeGrain(
     private async Task ExpireAsync(bool deactivate)
     {
         var now = DateTimeOffset.UtcNow;
+        var wasOpen = State.Status == EpisodeStatus.Running;
         State.Status = EpisodeStatus.Expired;
         State.ExpiryReason = now >= State.CreatedAt!.Value + grid.Expiry.MaxLifetime
             ? $"it reached the maximum lifetime of {grid.Expiry.MaxLifetime} (episodes.maxLifetimeSeconds)"
             : $"it was idle for more than {grid.Expiry.IdleTtl} (episodes.idleTtlSeconds)";
         await state.WriteStateAsync();
+        if (wasOpen) metrics.EpisodeEnded();
         logger.LogInformation("Episode {Episode} expired: {Reason}", EpisodeId, State.ExpiryReason);
         if (State.OutputDirectory is { } output)
         {

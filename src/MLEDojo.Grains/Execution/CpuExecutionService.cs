@@ -1,5 +1,6 @@
 using MLEDojo.Abstractions;
 using MLEDojo.Execution;
+using MLEDojo.Grains.Metrics;
 using Orleans.Runtime;
 
 namespace MLEDojo.Grains.Execution;
@@ -9,11 +10,22 @@ namespace MLEDojo.Grains.Execution;
 /// <see cref="GridLimits.CpuExecutionSlots"/> at a time, first come first served. Runs happen on the thread pool;
 /// the calling grain only awaits.
 /// </summary>
-public sealed class CpuExecutionService(ICodeRunner runner, GridOptions options, ILocalSiloDetails silo)
+public sealed class CpuExecutionService
 {
-    private readonly FifoGate _queue = new(options.Limits.CpuExecutionSlots);
+    private readonly ICodeRunner _runner;
+    private readonly GridMetrics _metrics;
+    private readonly FifoGate _queue;
 
-    public string Device => "cpu@" + silo.SiloAddress;
+    public CpuExecutionService(ICodeRunner runner, GridOptions options, ILocalSiloDetails silo, GridMetrics metrics)
+    {
+        _runner = runner;
+        _metrics = metrics;
+        _queue = new FifoGate(options.Limits.CpuExecutionSlots);
+        Device = "cpu@" + silo.SiloAddress;
+        metrics.Watch(Device, _queue);
+    }
+
+    public string Device { get; }
 
     /// <summary>Executions running and waiting for a slot on this silo now.</summary>
     public (int Running, int Queued) Load => (_queue.Running, _queue.Queued);
@@ -21,6 +33,8 @@ public sealed class CpuExecutionService(ICodeRunner runner, GridOptions options,
     public async Task<ExecutionResult> ExecuteAsync(ExecutionRequest request, CancellationToken cancellationToken)
     {
         using var slot = await _queue.EnterAsync(cancellationToken);
-        return await CodeExecution.RunAsync(runner, request, new Dictionary<string, string>(), gpuIndex: null, Device, slot.PositionAtArrival, slot.Waited, cancellationToken);
+        var result = await CodeExecution.RunAsync(_runner, request, new Dictionary<string, string>(), gpuIndex: null, Device, slot.PositionAtArrival, slot.Waited, cancellationToken);
+        _metrics.Executed("cpu", result);
+        return result;
     }
 }

@@ -78,19 +78,24 @@ public static class DojoConfiguration
         options.EpisodesRoot = Path.GetFullPath(options.EpisodesRoot, baseDirectory);
         if (!string.IsNullOrWhiteSpace(options.CompetitionImportRoot))
             options.CompetitionImportRoot = Path.GetFullPath(options.CompetitionImportRoot, baseDirectory);
-        if (options.Storage.Provider == "sqlite" && !string.IsNullOrWhiteSpace(options.Storage.ConnectionString))
+        if (options.Storage.Provider == DojoStorageProviders.Sqlite)
+            options.Storage.ConnectionString = ResolveSqlitePath(options.Storage.ConnectionString, baseDirectory);
+        options.GatewayKeyStore = ResolveSqlitePath(options.GatewayKeyStore, baseDirectory);
+    }
+
+    private static string ResolveSqlitePath(string connectionString, string baseDirectory)
+    {
+        if (string.IsNullOrWhiteSpace(connectionString)) return connectionString;
+        try
         {
-            try
-            {
-                var builder = new SqliteConnectionStringBuilder(options.Storage.ConnectionString);
-                if (builder.DataSource is { Length: > 0 } source && source != ":memory:")
-                    builder.DataSource = Path.GetFullPath(source, baseDirectory);
-                options.Storage.ConnectionString = builder.ToString();
-            }
-            catch (ArgumentException)
-            {
-                // Left as is: the validator reports the malformed connection string with its key.
-            }
+            var builder = new SqliteConnectionStringBuilder(connectionString);
+            if (builder.DataSource is { Length: > 0 } source && source != ":memory:")
+                builder.DataSource = Path.GetFullPath(source, baseDirectory);
+            return builder.ToString();
+        }
+        catch (ArgumentException)
+        {
+            return connectionString; // Left as is: the validator reports the malformed connection string with its key.
         }
     }
 

@@ -6,18 +6,37 @@ namespace MLEDojo.Hosting.Configuration;
 /// </summary>
 public sealed class DojoSiloOptions
 {
-    /// <summary>"embedded": localhost clustering on this machine. "external": the host configures clustering (test clusters).</summary>
+    /// <summary>
+    /// "embedded": localhost clustering on this machine. "cluster": membership, grain state and reminders in the
+    /// PostgreSQL database of storage.connectionString, silos reachable at advertisedAddress. "external": the host
+    /// configures clustering (test clusters).
+    /// </summary>
     public string Profile { get; set; } = DojoProfiles.Embedded;
     public string ClusterId { get; set; } = "mledojo-dev";
     public string ServiceId { get; set; } = "mledojo";
     public int SiloPort { get; set; } = 11111;
     public int GatewayPort { get; set; } = 30000;
+    /// <summary>Cluster profile: the IP address other silos and clients reach this silo at; "" = this host's first non-loopback IPv4 address.</summary>
+    public string AdvertisedAddress { get; set; } = "";
     public string CompetitionsRoot { get; set; } = "data/competitions";
     public string EpisodesRoot { get; set; } = ".dojo/episodes";
     public DojoStorageOptions Storage { get; set; } = new();
     public DojoDevicesOptions Devices { get; set; } = new();
     public DojoLimitsOptions Limits { get; set; } = new();
     public DojoSandboxOptions Sandbox { get; set; } = new();
+    public DojoLeaderboardOptions Leaderboards { get; set; } = new();
+    public DojoMetricsOptions Metrics { get; set; } = new();
+    /// <summary>
+    /// The gateway's API keys and episode owners (a SQLite connection string). "" = storage.connectionString, which
+    /// must then be SQLite; a cluster keeps its grains in PostgreSQL and names a key file here, on the gateway's volume.
+    /// </summary>
+    public string GatewayKeyStore { get; set; } = "";
+
+    /// <summary>The SQLite database the gateway keeps its keys in: gatewayKeyStore, else the SQLite grain storage; null when neither is set.</summary>
+    public string? GatewayKeyStoreConnectionString() =>
+        GatewayKeyStore.Length > 0 ? GatewayKeyStore
+        : Storage.Provider == DojoStorageProviders.Sqlite ? Storage.ConnectionString
+        : null;
     public DojoEpisodesOptions Episodes { get; set; } = new();
     /// <summary>The folder creators' competitions are registered from (gateway: a server directory, or an upload unpacked here).</summary>
     public string CompetitionImportRoot { get; set; } = ".dojo/imports";
@@ -27,13 +46,26 @@ public sealed class DojoSiloOptions
 public static class DojoProfiles
 {
     public const string Embedded = "embedded";
+    public const string Cluster = "cluster";
     public const string External = "external";
+}
+
+public static class DojoStorageProviders
+{
+    public const string Sqlite = "sqlite";
+    public const string PostgreSql = "postgresql";
 }
 
 public sealed class DojoStorageOptions
 {
-    public string Provider { get; set; } = "sqlite";
+    /// <summary>"sqlite" (one machine) or "postgresql" (required by the cluster profile).</summary>
+    public string Provider { get; set; } = DojoStorageProviders.Sqlite;
     public string ConnectionString { get; set; } = "Data Source=.dojo/grid.db";
+    /// <summary>
+    /// PostgreSQL: whether each silo applies the schema at start (idempotent). Turn it off when the silos' role may
+    /// not create tables, and run `dojo db init` with an owner's connection instead. SQLite always creates it.
+    /// </summary>
+    public bool InitializeSchema { get; set; } = true;
 }
 
 public sealed class DojoDevicesOptions
@@ -52,6 +84,22 @@ public sealed class DojoLimitsOptions
     public int MaxEpisodeTimeBudgetSeconds { get; set; } = 172800;
     public long MaxSubmissionBytes { get; set; } = 512L * 1024 * 1024;
     public int MaxCapturedOutputBytes { get; set; } = 65536;
+}
+
+public sealed class DojoLeaderboardOptions
+{
+    /// <summary>How often each competition snapshots its live leaderboard (a reminder); 0 turns snapshots off.</summary>
+    public int SnapshotPeriodSeconds { get; set; } = 300;
+    /// <summary>Snapshots a competition keeps, oldest dropped first.</summary>
+    public int SnapshotsKept { get; set; } = 48;
+    /// <summary>Entries per snapshot (the top of the board).</summary>
+    public int SnapshotTop { get; set; } = 20;
+}
+
+public sealed class DojoMetricsOptions
+{
+    /// <summary>Serve the grid's and Orleans' metrics for Prometheus at http://*:port/metrics; 0 turns it off.</summary>
+    public int PrometheusPort { get; set; }
 }
 
 /// <summary>When running episodes expire (their files are removed and later steps refused; state and history stay).</summary>

@@ -1,4 +1,6 @@
+using System.Net;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace MLEDojo.Hosting.Configuration;
 
@@ -10,8 +12,8 @@ public static class DojoSiloOptionsValidator
         var problems = new List<string>();
         void Check(bool ok, string problem) { if (!ok) problems.Add(problem); }
 
-        Check(options.Profile is DojoProfiles.Embedded or DojoProfiles.External,
-            $"profile: '{options.Profile}' is not a profile; use \"{DojoProfiles.Embedded}\" (localhost clustering) or \"{DojoProfiles.External}\" (the host configures clustering).");
+        Check(options.Profile is DojoProfiles.Embedded or DojoProfiles.Cluster or DojoProfiles.External,
+            $"profile: '{options.Profile}' is not a profile; use \"{DojoProfiles.Embedded}\" (localhost clustering), \"{DojoProfiles.Cluster}\" (PostgreSQL clustering) or \"{DojoProfiles.External}\" (the host configures clustering).");
         Check(!string.IsNullOrWhiteSpace(options.ClusterId), "clusterId: must not be empty.");
         Check(!string.IsNullOrWhiteSpace(options.ServiceId), "serviceId: must not be empty.");
         Check(options.SiloPort is > 0 and <= 65535, $"siloPort: {options.SiloPort} is not a TCP port (1-65535).");
@@ -20,9 +22,23 @@ public static class DojoSiloOptionsValidator
         Check(Directory.Exists(options.CompetitionsRoot), $"competitionsRoot: folder '{options.CompetitionsRoot}' does not exist.");
         Check(!string.IsNullOrWhiteSpace(options.EpisodesRoot), "episodesRoot: must not be empty.");
 
-        Check(options.Storage.Provider == "sqlite", $"storage.provider: '{options.Storage.Provider}' is not supported; use \"sqlite\".");
-        Check(IsSqliteFile(options.Storage.ConnectionString),
-            $"storage.connectionString: '{options.Storage.ConnectionString}' is not a SQLite connection string naming a file (e.g. \"Data Source=.dojo/grid.db\").");
+        Check(options.AdvertisedAddress.Length == 0 || IPAddress.TryParse(options.AdvertisedAddress, out _),
+            $"advertisedAddress: '{options.AdvertisedAddress}' is not an IP address (leave it empty for this host's first non-loopback IPv4 address).");
+
+        var provider = options.Storage.Provider;
+        if (provider == DojoStorageProviders.Sqlite)
+            Check(IsSqliteFile(options.Storage.ConnectionString),
+                $"storage.connectionString: '{options.Storage.ConnectionString}' is not a SQLite connection string naming a file (e.g. \"Data Source=.dojo/grid.db\").");
+        else if (provider == DojoStorageProviders.PostgreSql)
+        {
+            if (PostgreSqlConnectionProblem(options.Storage.ConnectionString) is { } problem) problems.Add("storage.connectionString: " + problem);
+        }
+        else
+            problems.Add($"storage.provider: '{provider}' is not supported; use \"{DojoStorageProviders.Sqlite}\" or \"{DojoStorageProviders.PostgreSql}\".");
+        Check(options.GatewayKeyStore.Length == 0 || IsSqliteFile(options.GatewayKeyStore),
+            $"gatewayKeyStore: '{options.GatewayKeyStore}' is not a SQLite connection string naming a file (e.g. \"Data Source=/var/lib/mledojo/keys.db\").");
+        Check(options.Profile != DojoProfiles.Cluster || provider == DojoStorageProviders.PostgreSql,
+            $"storage.provider: the cluster profile keeps membership, state and reminders in PostgreSQL; set it to \"{DojoStorageProviders.PostgreSql}\" (it is '{provider}').");
 
         Check(!string.IsNullOrWhiteSpace(options.Devices.Node), "devices.node: must not be empty (\"auto\" = the machine name).");
         if (options.Devices.Node.Contains('/')) problems.Add($"devices.node: '{options.Devices.Node}' must not contain '/' (device keys are \"node/index\").");
@@ -40,6 +56,12 @@ public static class DojoSiloOptionsValidator
         Check(options.Episodes.ExpiryCheckSeconds is >= 1 and <= 86400, $"episodes.expiryCheckSeconds: {options.Episodes.ExpiryCheckSeconds} must be between 1 and 86400.");
         Check(!string.IsNullOrWhiteSpace(options.CompetitionImportRoot), "competitionImportRoot: must not be empty.");
         Check(!string.IsNullOrWhiteSpace(options.Python), "python: must name the interpreter (e.g. /usr/bin/python3).");
+
+        Check(options.Metrics.PrometheusPort is >= 0 and <= 65535, $"metrics.prometheusPort: {options.Metrics.PrometheusPort} is not 0 (off) or a TCP port.");
+        var boards = options.Leaderboards;
+        Check(boards.SnapshotPeriodSeconds >= 0, $"leaderboards.snapshotPeriodSeconds: {boards.SnapshotPeriodSeconds} must be 0 (off) or more.");
+        Check(boards.SnapshotsKept is >= 1 and <= 10000, $"leaderboards.snapshotsKept: {boards.SnapshotsKept} must be between 1 and 10000.");
+        Check(boards.SnapshotTop is >= 1 and <= 1000, $"leaderboards.snapshotTop: {boards.SnapshotTop} must be between 1 and 1000.");
         SandboxProblems(options.Sandbox, problems);
         return problems;
     }
@@ -64,6 +86,22 @@ public static class DojoSiloOptionsValidator
             Check(limits.MaxProcesses is null or >= 8, $"sandbox.competitions.{name}.maxProcesses: {limits.MaxProcesses} must be at least 8.");
             Check(limits.TmpMb is null or >= 1, $"sandbox.competitions.{name}.tmpMb: {limits.TmpMb} must be at least 1.");
             Check(limits.GpuMemoryMb is null || (limits.GpuMemoryMb >= 1 && limits.GpuMemoryMb <= sandbox.MaxGpuMemoryMb), $"sandbox.competitions.{name}.gpuMemoryMb: {limits.GpuMemoryMb} must be between 1 and sandbox.maxGpuMemoryMb ({sandbox.MaxGpuMemoryMb}).");
+        }
+    }
+
+    /// <summary>Why <paramref name="connectionString"/> is not a usable Npgsql connection string, or null.</summary>
+    public static string? PostgreSqlConnectionProblem(string connectionString)
+    {
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(connectionString);
+            if (string.IsNullOrWhiteSpace(builder.Host)) return "a PostgreSQL connection string needs Host (e.g. \"Host=127.0.0.1;Port=5432;Database=mledojo;Username=mledojo;Password=...\").";
+            if (string.IsNullOrWhiteSpace(builder.Database)) return "a PostgreSQL connection string needs Database.";
+            return null;
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException or InvalidCastException)
+        {
+            return $"not a PostgreSQL connection string: {e.Message}";
         }
     }
 

@@ -23,6 +23,12 @@ public static class GridOptionsFactory
             MaxCpus = options.Sandbox.MaxCpus,
             MaxGpuMemoryMb = options.Sandbox.MaxGpuMemoryMb,
         },
+        LeaderboardSnapshots = new LeaderboardSnapshotOptions
+        {
+            Period = TimeSpan.FromSeconds(options.Leaderboards.SnapshotPeriodSeconds),
+            Kept = options.Leaderboards.SnapshotsKept,
+            Top = options.Leaderboards.SnapshotTop,
+        },
         CompetitionImportRoot = options.CompetitionImportRoot,
         Expiry = new EpisodeExpiry
         {

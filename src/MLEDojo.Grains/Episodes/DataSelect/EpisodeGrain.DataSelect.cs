@@ -18,6 +18,7 @@ public sealed partial class EpisodeGrain
 
     private async Task<StepResult> ResetDataSelectAsync(EpisodeOptions options, string requestId)
     {
+        var wasOpen = State.Status == EpisodeStatus.Running;
         var task = DataSelectTask.Find(options.TaskId);
         var problem = EpisodeRules.EpisodeIdProblem(EpisodeId)
             ?? (task is null ? $"Options.TaskId must be one of {string.Join(", ", DataSelectTask.Ids)}; got '{options.TaskId}'." : null)
@@ -60,6 +61,7 @@ public sealed partial class EpisodeGrain
         };
         State.Resets[requestId] = result;
         await PersistDataSelectAsync();
+        if (!wasOpen) metrics.EpisodeOpened();
         _dataSelect = environment;
         await WatchExpiryAsync();
         return result;
@@ -115,6 +117,8 @@ public sealed partial class EpisodeGrain
         State.DataSelect = DataSelectProgress.From(environment.Snapshot(), view);
         RecordStep(step, requestId, action, result, started);
         await PersistDataSelectAsync();
+        metrics.StepRecorded(action.Type);
+        if (taken.Done) metrics.EpisodeEnded();
         if (taken.Done) await StopWatchingExpiryAsync();
         return result;
     }
