@@ -62,7 +62,7 @@ public static class SiloBuilderExtensions
     /// [GenerateSerializer] with stable [Id]s, so fields can be added without a migration, rows carry no CLR type
     /// or assembly names (the default Newtonsoft JSON serializer writes them), and it is the fastest option.
     /// </summary>
-    private static void AddSqliteStorage(ISiloBuilder silo, string name, string connectionString) =>
+    public static void AddSqliteStorage(ISiloBuilder silo, string name, string connectionString) =>
         silo.AddAdoNetGrainStorage(name, (OptionsBuilder<AdoNetGrainStorageOptions> storage) => storage.Configure<IServiceProvider>((o, services) =>
         {
             o.Invariant = SqliteInvariant;
