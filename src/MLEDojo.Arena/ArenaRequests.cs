@@ -19,5 +19,5 @@ public sealed record UploadScriptRequest(string Script);
 /// <summary>The answer to a deploy: 202 with the submission, or 409 with the refusal and the owner's limits.</summary>
 public sealed record DeployResponse(string Message, SubmissionStatus Submission, ArenaLimits Limits);
 
-/// <summary>An error with the owner's limits, for a refused deploy (409).</summary>
-public sealed record LimitRefusal(string Error, ArenaLimits Limits);
+/// <summary>A deploy the owner's limits refused (409): why, the limits, and the submission (created, not queued).</summary>
+public sealed record LimitRefusal(string Error, ArenaLimits Limits, SubmissionStatus Submission);

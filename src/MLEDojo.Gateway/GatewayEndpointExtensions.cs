@@ -23,6 +23,7 @@ public static class GatewayEndpointExtensions
         DescriptionEndpoints.Map(app);
         HttpEpisodeEndpoints.Map(app);
         WebSocketEndpoint.Map(app);
+        Arena.ArenaEndpoints.Map(app);
         app.MapOpenApi("/openapi.json");
         return app;
     }

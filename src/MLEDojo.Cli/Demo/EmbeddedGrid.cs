@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using MLEDojo.Gateway;
+using MLEDojo.Arena.Grains;
 using MLEDojo.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -55,7 +56,7 @@ public sealed class EmbeddedGrid : IAsyncDisposable
         // The demo and serve print their own progress; Orleans' start-up chatter would drown it.
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Orleans", LogLevel.Error);
-        builder.UseOrleans(silo => silo.UseMLEDojo(options));
+        builder.UseOrleans(silo => silo.UseMLEDojo(options).UseMLEDojoArena(options));
     }
 
     public Task WaitForShutdownAsync(CancellationToken cancellationToken) => _host.WaitForShutdownAsync(cancellationToken);

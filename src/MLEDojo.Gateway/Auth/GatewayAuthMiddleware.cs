@@ -52,7 +52,7 @@ internal static class GatewayAuthMiddleware
         await next();
     }
 
-    private static async Task<GatewayCaller> AuthenticateAsync(HttpRequest request, ApiKeyStore store)
+    internal static async Task<GatewayCaller> AuthenticateAsync(HttpRequest request, ApiKeyStore store)
     {
         var header = request.Headers.Authorization.ToString();
         if (header.Length == 0) throw GatewayError.Unauthorized("An API key is required: Authorization: Bearer mlk_<scope>_<lookup>_<secret>.");
