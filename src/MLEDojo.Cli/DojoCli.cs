@@ -17,6 +17,8 @@ public static class DojoCli
             GridCommands.Serve(output, error),
             GridCommands.Demo(output, error),
             KeysCommand.Build(output, error),
+            RolloutCommand.Build(output, error),
+            ReportCommand.Build(output, error),
         };
         var parse = root.Parse(args);
         return parse.Invoke(new InvocationConfiguration { Output = output, Error = error });
