@@ -24,7 +24,7 @@ public static class HtmlReport
             .grid { display: flex; flex-wrap: wrap; gap: 12px 28px; }
             .kpis { display: flex; gap: 26px; margin: 4px 0 10px; } .kpi b { display: block; font-size: 20px; } .kpi span { color: #666; font-size: 12px; }
             table { border-collapse: collapse; font-size: 12px; } th, td { padding: 4px 8px; border-bottom: 1px solid #eee; text-align: right; }
-            th:nth-child(-n+2), td:nth-child(-n+2) { text-align: left; } th { background: #f2f2f2; }
+            th:nth-child(-n+2), td:nth-child(-n+2) { text-align: left; } th { background: #f2f2f2; } td { white-space: nowrap; }
             .legend span { display: inline-block; margin-right: 14px; font-size: 12px; } .legend i { display: inline-block; width: 10px; height: 10px; margin-right: 4px; border-radius: 2px; }
             .note { color: #777; font-size: 11px; max-width: 900px; }
             </style></head><body>

@@ -14,33 +14,34 @@ public static class Plots
 
     public static string AgentColor(int index) => AgentColors[index % AgentColors.Length];
 
-    /// <summary>Mean best position score per (competition, agent), with ±1 SEM whiskers.</summary>
+    /// <summary>Mean best position score per (competition, agent) as horizontal bars on [0, 1], with ±1 SEM whiskers.</summary>
     public static string Overview(IReadOnlyList<GroupStats> groups, IReadOnlyList<string> agents)
     {
-        const double left = 46, top = 16, plotHeight = 200, bottom = 70, barWidth = 26, gap = 18;
-        var competitions = groups.Select(g => g.Competition).Distinct().ToArray();
-        var clusterWidth = agents.Count * barWidth + gap;
-        var svg = new Svg(left + competitions.Length * clusterWidth + 20, top + plotHeight + bottom);
-        ScoreAxis(svg, left, top, plotHeight, svg.Width - 10);
-        for (var c = 0; c < competitions.Length; c++)
+        const double left = 320, top = 8, row = 24, plotWidth = 560, axis = 30;
+        var svg = new Svg(left + plotWidth + 70, top + groups.Count * row + axis);
+        var bottom = top + groups.Count * row;
+        for (var t = 0; t <= 4; t++)
         {
-            var x0 = left + gap / 2 + c * clusterWidth;
-            foreach (var g in groups.Where(g => g.Competition == competitions[c]))
+            var x = left + plotWidth * t / 4.0;
+            svg.Line(x, top, x, bottom, t == 0 ? "#888" : "#eee").Text(x, bottom + 14, F(t / 4.0), "middle", 10);
+        }
+        svg.Text(left + plotWidth / 2, bottom + 27, "best position score (mean ± SEM)", "middle", 10, "#666");
+        for (var i = 0; i < groups.Count; i++)
+        {
+            var g = groups[i];
+            var y = top + i * row;
+            var color = AgentColor(IndexOf(agents, g.Agent));
+            var label = agents.Count > 1 ? $"{Short(g.Competition)} · {g.Agent}" : Short(g.Competition);
+            svg.Text(left - 8, y + row / 2 + 4, label, "end", 11, "#333");
+            var width = plotWidth * (double.IsNaN(g.MeanBestPosition) ? 0 : g.MeanBestPosition);
+            svg.Rect(left, y + 4, width, row - 8, color, $"{g.Competition} · {g.Agent}: {F(g.MeanBestPosition)} ± {F(g.SemBestPosition)} over {g.Episodes} episodes");
+            if (!double.IsNaN(g.SemBestPosition) && g.SemBestPosition > 0)
             {
-                var a = IndexOf(agents, g.Agent);
-                var x = x0 + a * barWidth;
-                var y = top + plotHeight * (1 - g.MeanBestPosition);
-                svg.Rect(x + 2, y, barWidth - 4, top + plotHeight - y, AgentColor(a),
-                    $"{g.Competition} · {g.Agent}: {F(g.MeanBestPosition)} ± {F(g.SemBestPosition)} over {g.Episodes} episodes");
-                if (!double.IsNaN(g.SemBestPosition))
-                {
-                    var (hi, lo) = (top + plotHeight * (1 - Math.Min(1, g.MeanBestPosition + g.SemBestPosition)), top + plotHeight * (1 - Math.Max(0, g.MeanBestPosition - g.SemBestPosition)));
-                    svg.Line(x + barWidth / 2, hi, x + barWidth / 2, lo, "#222", 1.5).Line(x + barWidth / 2 - 5, hi, x + barWidth / 2 + 5, hi, "#222", 1.5).Line(x + barWidth / 2 - 5, lo, x + barWidth / 2 + 5, lo, "#222", 1.5);
-                }
-                svg.Text(x + barWidth / 2, y - 4, F(g.MeanBestPosition), "middle", 10, "#222");
+                var (lo, hi) = (left + plotWidth * Math.Max(0, g.MeanBestPosition - g.SemBestPosition), left + plotWidth * Math.Min(1, g.MeanBestPosition + g.SemBestPosition));
+                var mid = y + row / 2;
+                svg.Line(lo, mid, hi, mid, "#222", 1.5).Line(lo, mid - 5, lo, mid + 5, "#222", 1.5).Line(hi, mid - 5, hi, mid + 5, "#222", 1.5);
             }
-            svg.Text(x0 + agents.Count * barWidth / 2, top + plotHeight + 14, Short(competitions[c]), "end", 11, "#333",
-                $"transform=\"rotate(-25 {Svg.N(x0 + agents.Count * barWidth / 2)} {Svg.N(top + plotHeight + 14)})\"");
+            svg.Text(left + width + 6 + plotWidth * (double.IsNaN(g.SemBestPosition) ? 0 : g.SemBestPosition), y + row / 2 + 4, F(g.MeanBestPosition), "start", 10, "#222");
         }
         return svg.ToString();
     }
