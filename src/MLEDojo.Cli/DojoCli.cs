@@ -17,6 +17,8 @@ public static class DojoCli
             GridCommands.Serve(output, error),
             GridCommands.Demo(output, error),
             KeysCommand.Build(output, error),
+            RolloutCommand.Build(output, error),
+            ReportCommand.Build(output, error),
         };
         foreach (var command in ArenaCommands.Build(output, error)) root.Subcommands.Add(command);
         var parse = root.Parse(args);

@@ -67,6 +67,20 @@ public sealed class EmbeddedGrid : IAsyncDisposable
         _host.Dispose();
     }
 
+    /// <summary>
+    /// Points a grid at its own state under <paramref name="folder"/> (episodes, SQLite database) and at free ports, so
+    /// it never collides with a running silo and its episodes outlive the process (a rerun finds them).
+    /// </summary>
+    public static void UsePrivateState(DojoSiloOptions options, string folder, string clusterId)
+    {
+        Directory.CreateDirectory(folder);
+        options.EpisodesRoot = Path.Combine(folder, "episodes");
+        options.Storage.ConnectionString = $"Data Source={Path.Combine(folder, "grid.db")}";
+        options.SiloPort = FreePort();
+        options.GatewayPort = FreePort();
+        options.ClusterId = clusterId;
+    }
+
     /// <summary>A port nobody listens on now, so a demo never collides with a running silo.</summary>
     public static int FreePort()
     {
