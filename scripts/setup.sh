@@ -7,6 +7,8 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 missing=()
 /usr/bin/python3 -c 'import pandas, sklearn, numpy' 2>/dev/null || missing+=(python3-pandas python3-sklearn python3-numpy)
+# The arena's leaderboard page test renders it in headless Chromium.
+command -v chromium >/dev/null || missing+=(chromium)
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]}"

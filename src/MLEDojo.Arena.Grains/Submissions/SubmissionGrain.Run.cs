@@ -37,12 +37,15 @@ public sealed partial class SubmissionGrain
         }
         catch (Exception e)
         {
-            // Storage or a grain call failed outside an episode: the reminder resumes the run on its next tick.
-            logger.LogError(e, "Submission {Submission} stopped running; its reminder resumes it", Id);
+            // Storage or a grain call failed outside an episode (a write lost to a stale activation's, after a silo
+            // loss): this activation goes, and the next call or reminder tick resumes from what storage holds.
+            logger.LogError(e, "Submission {Submission} stopped running; it resumes on its next activation", Id);
+            DeactivateOnIdle();
         }
         finally
         {
-            DelayDeactivation(TimeSpan.Zero);
+            // A negative delay returns the activation to the regular idle collection.
+            DelayDeactivation(TimeSpan.FromSeconds(-1));
         }
     }
 
