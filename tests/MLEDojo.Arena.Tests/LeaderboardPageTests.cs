@@ -55,7 +55,7 @@ public sealed class LeaderboardPageTests
             var start = new ProcessStartInfo("chromium")
             {
                 ArgumentList = { "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", $"--user-data-dir={Path.Combine(folder, "profile")}",
-                                 "--window-size=1200,420", $"--screenshot={png}", new Uri(page).AbsoluteUri },
+                                 "--window-size=1200,560", $"--screenshot={png}", new Uri(page).AbsoluteUri },
                 RedirectStandardError = true,
                 RedirectStandardOutput = true,
             };
