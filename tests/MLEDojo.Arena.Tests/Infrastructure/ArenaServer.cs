@@ -6,6 +6,7 @@ using System.Text.Json;
 using MLEDojo.Abstractions.Arena;
 using MLEDojo.Arena;
 using MLEDojo.Arena.Grains;
+using MLEDojo.Cli.Demo;
 using MLEDojo.Execution;
 using MLEDojo.Gateway;
 using MLEDojo.Gateway.Auth;
@@ -46,12 +47,12 @@ public sealed class ArenaServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var siloPort = FreePort();
+        var siloPort = EmbeddedGrid.FreePort();
         var options = new DojoSiloOptions
         {
             ClusterId = "arena-" + siloPort,
             SiloPort = siloPort,
-            GatewayPort = FreePort(),
+            GatewayPort = EmbeddedGrid.FreePort(),
             CompetitionsRoot = RepoPaths.CompetitionsRoot,
             EpisodesRoot = Path.Combine(_folder, "episodes"),
             Storage = new DojoStorageOptions { ConnectionString = $"Data Source={Path.Combine(_folder, "grid.db")};Default Timeout=120" },
@@ -112,13 +113,6 @@ public sealed class ArenaServer : IAsyncLifetime
         await _app.StopAsync();
         await _app.DisposeAsync();
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

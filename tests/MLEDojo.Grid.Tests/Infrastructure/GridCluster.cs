@@ -23,6 +23,12 @@ public abstract class GridCluster : IAsyncLifetime
     /// <summary>The global response timeout; grain methods without their own [ResponseTimeout] are held to it.</summary>
     protected virtual TimeSpan ResponseTimeout => TimeSpan.FromSeconds(30);
 
+    /// <summary>The runner every silo runs agent code with (<see cref="Runner"/> unless a cluster wraps it).</summary>
+    protected virtual Execution.ICodeRunner CodeRunner => Runner;
+
+    /// <summary>What a cluster adds to each silo beyond the grid (the arena's tests add the arena).</summary>
+    protected virtual void ConfigureSilo(ISiloBuilder silo, DojoSiloOptions options) { }
+
     public static string NodeOf(string siloName) => "node-" + siloName;
 
     public DojoSiloOptions SiloOptions(string siloName)
@@ -47,7 +53,9 @@ public abstract class GridCluster : IAsyncLifetime
         builder.Options.ConfigureFileLogging = false;
         builder.ConfigureSilo((silo, siloBuilder) =>
         {
-            siloBuilder.UseMLEDojo(SiloOptions(silo.SiloName), _ => Runner);
+            var options = SiloOptions(silo.SiloName);
+            siloBuilder.UseMLEDojo(options, _ => CodeRunner);
+            ConfigureSilo(siloBuilder, options);
             siloBuilder.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = ResponseTimeout);
         });
         builder.ConfigureClient(client => client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = ResponseTimeout));
