@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Installs what MLEDojo.Orleans needs beyond the .NET 10 SDK, once: Debian's Python ML stack (agent code and
-# the benchmark's reference path run on /usr/bin/python3). Safe to run again: it installs only what is missing.
+# the benchmark's reference path run on /usr/bin/python3) and Chromium (the rollout report's rendering test). Safe to run again: it installs only what is missing.
 set -euo pipefail
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 missing=()
 /usr/bin/python3 -c 'import pandas, sklearn, numpy' 2>/dev/null || missing+=(python3-pandas python3-sklearn python3-numpy)
-# The arena's leaderboard page test renders it in headless Chromium.
-command -v chromium >/dev/null || missing+=(chromium)
+# The rollout report's and the arena leaderboard's tests render their pages in headless Chromium.
+command -v chromium >/dev/null || missing+=(chromium fonts-dejavu-core)
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]}"

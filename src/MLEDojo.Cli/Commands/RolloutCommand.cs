@@ -28,7 +28,7 @@ internal static class RolloutCommand
         var seeds = new Option<string>("--seeds") { DefaultValueFactory = _ => "0", Description = "Comma-separated seeds; each makes its own group." };
         var concurrency = new Option<int>("--concurrency", "-k") { DefaultValueFactory = _ => 4, Description = "Episodes played at once." };
         var outDir = new Option<DirectoryInfo>("--out") { Required = true, Description = "Run folder: run.json, trajectories.jsonl, failures.jsonl (and grid/ for an embedded grid). Reuse it to resume." };
-        var cluster = new Option<Uri?>("--cluster") { Description = $"A remote grid's gateway, http(s)://host:port; the API key is read from ${ApiKeyVariable}." };
+        var cluster = new Option<string?>("--cluster") { Description = $"A remote grid's gateway, http(s)://host:port; the API key is read from ${ApiKeyVariable}." };
         var maxSteps = new Option<int>("--max-steps") { DefaultValueFactory = _ => 10, Description = "Steps per episode." };
         var executionTimeout = new Option<double>("--execution-timeout-s") { DefaultValueFactory = _ => 600, Description = "Seconds one execution may run." };
         var budget = new Option<double>("--episode-time-budget-s") { DefaultValueFactory = _ => 3600, Description = "Seconds an episode may take in all." };
@@ -49,9 +49,7 @@ internal static class RolloutCommand
             if (parse.GetValue(episodes) < 1 || parse.GetValue(concurrency) < 1 || parse.GetValue(maxSteps) < 1 || parse.GetValue(attempts) < 1)
                 throw new UsageException("--episodes, --concurrency, --max-steps and --max-attempts must be at least 1.");
             var directory = parse.GetValue(outDir)!.FullName;
-            var remote = parse.GetValue(cluster);
-            if (remote is not null && (!remote.IsAbsoluteUri || remote.Scheme is not ("http" or "https")))
-                throw new UsageException($"--cluster must be the gateway's http(s) URL; got {remote}.");
+            var remote = parse.GetValue(cluster) is { } clusterText ? HttpUrl("--cluster", clusterText) : null;
 
             var options = remote is null ? GridCommands.Load(parse.GetValue(config), parse.GetValue(dataRoot)) : null;
             var names = parse.GetValue(competitions) is { } given ? List(given)
@@ -114,6 +112,12 @@ internal static class RolloutCommand
             throw new UsageException(e.Message);
         }
     }
+
+    /// <summary>An absolute http(s) URL, or a usage error naming the option.</summary>
+    internal static Uri HttpUrl(string option, string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
+            ? url
+            : throw new UsageException($"{option} must be an http(s) URL; got '{text}'.");
 
     private static string[] List(string text) => text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 

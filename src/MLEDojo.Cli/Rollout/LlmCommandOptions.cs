@@ -8,7 +8,7 @@ internal sealed class LlmCommandOptions
 {
     public const string ApiKeyVariable = "DOJO_LLM_API_KEY";
 
-    private readonly Option<Uri?> _url = new("--llm-url") { Description = "OpenAI-compatible endpoint for --agent llm (vLLM, SGLang, OpenAI), e.g. http://127.0.0.1:8000/v1. Key: $" + ApiKeyVariable + "." };
+    private readonly Option<string?> _url = new("--llm-url") { Description = "OpenAI-compatible endpoint for --agent llm (vLLM, SGLang, OpenAI), e.g. http://127.0.0.1:8000/v1. Key: $" + ApiKeyVariable + "." };
     private readonly Option<string?> _model = new("--llm-model") { Description = "Model name sent with every completion." };
     private readonly Option<double> _temperature = new("--llm-temperature") { DefaultValueFactory = _ => 0.0, Description = "Sampling temperature." };
     private readonly Option<int> _maxTokens = new("--llm-max-tokens") { DefaultValueFactory = _ => 4096, Description = "max_tokens per completion." };
@@ -22,8 +22,8 @@ internal sealed class LlmCommandOptions
     /// <summary>The llm agent's settings, or null when no endpoint is given (the catalog then refuses --agent llm).</summary>
     public LlmAgentOptions? Read(ParseResult parse)
     {
-        if (parse.GetValue(_url) is not { } url) return null;
-        if (!url.IsAbsoluteUri || url.Scheme is not ("http" or "https")) throw new UsageException($"--llm-url must be an http(s) URL; got {url}.");
+        if (parse.GetValue(_url) is not { } text) return null;
+        var url = Commands.RolloutCommand.HttpUrl("--llm-url", text);
         var model = parse.GetValue(_model) is { Length: > 0 } name ? name : throw new UsageException("--llm-url needs --llm-model.");
         var timeout = parse.GetValue(_timeout);
         if (timeout <= 0 || parse.GetValue(_maxTokens) < 1 || parse.GetValue(_reasks) < 0)

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 
 namespace MLEDojo.Rollouts.Reporting;
@@ -66,5 +65,5 @@ public static class HtmlReport
     private static string MedalLegend() =>
         "<div class=\"legend\">" + string.Concat(Plots.MedalColors.Select(m => $"<span><i style=\"background:{m.Value}\"></i>{m.Key}</span>")) + "</div>";
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    private static string E(string text) => Html.Encode(text);
 }

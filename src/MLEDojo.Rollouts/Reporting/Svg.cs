@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 
 namespace MLEDojo.Rollouts.Reporting;
@@ -25,7 +24,7 @@ public sealed class Svg(double width, double height)
         Add($"<polyline fill=\"none\" stroke=\"{stroke}\" stroke-width=\"{N(strokeWidth)}\" points=\"{string.Join(' ', points.Select(p => N(p.X) + "," + N(p.Y)))}\" {extra}/>");
 
     public Svg Text(double x, double y, string text, string anchor = "start", double size = 11, string fill = "#444", string extra = "") =>
-        Add($"<text x=\"{N(x)}\" y=\"{N(y)}\" text-anchor=\"{anchor}\" font-size=\"{N(size)}\" fill=\"{fill}\" {extra}>{WebUtility.HtmlEncode(text)}</text>");
+        Add($"<text x=\"{N(x)}\" y=\"{N(y)}\" text-anchor=\"{anchor}\" font-size=\"{N(size)}\" fill=\"{fill}\" {extra}>{Html.Encode(text)}</text>");
 
     public override string ToString() =>
         $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {N(width)} {N(height)}\" width=\"{N(width)}\" height=\"{N(height)}\" role=\"img\">{_body}</svg>";
@@ -36,7 +35,7 @@ public sealed class Svg(double width, double height)
         return this;
     }
 
-    private static string Title(string? title) => title is null ? "" : $"<title>{WebUtility.HtmlEncode(title)}</title>";
+    private static string Title(string? title) => title is null ? "" : $"<title>{Html.Encode(title)}</title>";
 
     public static string N(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 }

@@ -73,7 +73,7 @@ public sealed class TrajectoryStore : IDisposable
     public void Dispose() => _file.Dispose();
 
     /// <summary>The complete lines of finished episodes (first copy of each), their ids, and how many lines were dropped.</summary>
-    internal static (List<string> Kept, HashSet<string> Finished, int Dropped) Recover(string content)
+    public static (List<string> Kept, HashSet<string> Finished, int Dropped) Recover(string content)
     {
         var lines = content.Split('\n');
         // The text after the last newline is a torn line (or empty).
