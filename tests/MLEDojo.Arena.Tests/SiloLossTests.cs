@@ -15,23 +15,17 @@ public sealed class SiloLossTests : IClassFixture<ArenaCluster>
     public async Task A_submission_whose_silo_is_killed_during_its_run_finishes_after_a_platform_retry()
     {
         var management = _grid.Client.GetGrain<IManagementGrain>(0);
-        var primary = _grid.Cluster.Silos[0].SiloAddress;
-        ISubmissionGrain? submission = null;
-        SiloAddress? host = null;
-        // The primary silo hosts the test cluster's membership; the submission must live on one of the others.
-        for (var attempt = 0; attempt < 50 && (host is null || host.Equals(primary)); attempt++)
+        var (submission, host) = await _grid.OnKillableSiloAsync(async attempt =>
         {
-            submission = _grid.Client.GetGrain<ISubmissionGrain>($"sub-kill-{attempt}-{Guid.NewGuid():N}");
-            await submission.Create("alice", new SubmissionDefinition
+            var candidate = _grid.Client.GetGrain<ISubmissionGrain>($"sub-kill-{attempt}-{Guid.NewGuid():N}");
+            await candidate.Create("alice", new SubmissionDefinition
             {
                 Agent = "sample-submission", Competitions = ["spaceship-titanic", "home-data-for-ml-course"], EpisodesPerCompetition = 2, MaxSteps = 4,
             });
-            host = await management.GetActivationAddress(submission);
-        }
-        Assert.NotNull(host);
-        Assert.NotEqual(primary, host);
+            return candidate;
+        });
 
-        var deployed = await submission!.Deploy();
+        var deployed = await submission.Deploy();
         Assert.Null(deployed.Refusal);
         SubmissionStatus status;
         do

@@ -2,6 +2,7 @@ using MLEDojo.Hosting;
 using MLEDojo.Hosting.Configuration;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
+using Orleans.Runtime;
 using Orleans.TestingHost;
 
 namespace MLEDojo.Grid.Tests.Infrastructure;
@@ -30,6 +31,22 @@ public abstract class GridCluster : IAsyncLifetime
     protected virtual void ConfigureSilo(ISiloBuilder silo, DojoSiloOptions options) { }
 
     public static string NodeOf(string siloName) => "node-" + siloName;
+
+    /// <summary>
+    /// A grain made by <paramref name="create"/> (called with attempt numbers 0, 1, ...) whose activation is on a silo a
+    /// test may kill, that is not the primary one (it hosts the test cluster's membership), and that silo.
+    /// </summary>
+    public async Task<(TGrain Grain, SiloAddress Host)> OnKillableSiloAsync<TGrain>(Func<int, Task<TGrain>> create) where TGrain : IAddressable
+    {
+        var management = Client.GetGrain<IManagementGrain>(0);
+        var primary = Cluster.Silos[0].SiloAddress;
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            var grain = await create(attempt);
+            if (await management.GetActivationAddress(grain) is { } host && !host.Equals(primary)) return (grain, host);
+        }
+        throw new InvalidOperationException("No activation landed off the primary silo in 50 tries.");
+    }
 
     public DojoSiloOptions SiloOptions(string siloName)
     {
