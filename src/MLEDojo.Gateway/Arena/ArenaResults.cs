@@ -1,15 +1,13 @@
-using System.Net;
 using MLEDojo.Arena;
-using MLEDojo.Gateway.Wire;
+using MLEDojo.Gateway.Endpoints;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace MLEDojo.Gateway.Arena;
 
 /// <summary>
-/// How arena routes answer: their record in the arena's JSON, or <c>{"error"}</c> with a status that says what to do:
-/// 400 a bad definition, 401/403 the key, 404 no such submission, 409 a step the submission's state does not allow.
+/// How arena routes answer: their record in the arena's JSON, or the gateway's <c>{"error"}</c> with a status that
+/// says what to do: 400 a bad definition, 404 no such submission, 409 a step the submission's state does not allow,
+/// and for a deploy the owner's limits refused, 409 with the limits.
 /// </summary>
 internal static class ArenaResults
 {
@@ -17,7 +15,7 @@ internal static class ArenaResults
     {
         try
         {
-            return Json(await handle(), status);
+            return Results.Json(await handle(), ArenaJson.Options, statusCode: status);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -25,24 +23,14 @@ internal static class ArenaResults
         }
     }
 
-    public static IResult Json<T>(T value, int status = StatusCodes.Status200OK) => Results.Json(value, ArenaJson.Options, statusCode: status);
-
-    public static IResult Failure(HttpContext context, Exception e)
+    public static IResult Failure(HttpContext context, Exception e) => e switch
     {
-        if (e is LimitRefusedException refused)
-            return Results.Json(new LimitRefusal(refused.Message, refused.Result.Limits, refused.Result.Submission), ArenaJson.Options, statusCode: StatusCodes.Status409Conflict);
-        var (status, message) = e switch
-        {
-            GatewayError error => ((int)error.Status, error.Message),
-            ArgumentException or System.Text.Json.JsonException => (StatusCodes.Status400BadRequest, e.Message),
-            KeyNotFoundException => (StatusCodes.Status404NotFound, e.Message),
-            InvalidOperationException => (StatusCodes.Status409Conflict, e.Message),
-            _ => (StatusCodes.Status500InternalServerError, "The arena failed to answer: " + e.Message),
-        };
-        if (status == StatusCodes.Status500InternalServerError)
-            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ArenaResults))
-                .LogError(e, "The arena failed to answer {Method} {Path}", context.Request.Method, context.Request.Path);
-        if (status == (int)HttpStatusCode.Unauthorized) context.Response.Headers.WWWAuthenticate = "Bearer";
-        return Results.Json(new ErrorResponse(message), ArenaJson.Options, statusCode: status);
-    }
+        LimitRefusedException refused =>
+            Results.Json(new LimitRefusal(refused.Message, refused.Result.Limits, refused.Result.Submission), ArenaJson.Options, statusCode: StatusCodes.Status409Conflict),
+        // What the submission grain throws for a caller's mistake, as the gateway's errors.
+        ArgumentException or System.Text.Json.JsonException => GatewayResults.Error(GatewayError.Validation(e.Message), context.Response),
+        KeyNotFoundException => GatewayResults.Error(GatewayError.NotFound(e.Message), context.Response),
+        InvalidOperationException => GatewayResults.Error(GatewayError.Conflict(e.Message), context.Response),
+        _ => GatewayResults.Failure(context, e),
+    };
 }

@@ -21,7 +21,7 @@ internal static class ArenaTail
         long after;
         try
         {
-            (grain, _) = await ArenaCaller.OwnedAsync(context, grains, id, await ArenaCaller.AuthenticateAsync(context));
+            (grain, _) = await ArenaCaller.OwnedAsync(context, grains, id);
             after = StartAfter(context.Request);
         }
         catch (Exception e) when (e is not OperationCanceledException)
