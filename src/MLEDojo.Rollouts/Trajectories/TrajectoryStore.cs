@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using MLEDojo.Gateway.Wire;
+using TrajectoryStep = MLEDojo.Rollouts.Trajectories.TrajectoryStep;
 
 namespace MLEDojo.Rollouts.Trajectories;
 
