@@ -1,6 +1,7 @@
 namespace MLEDojo.Abstractions;
 
-public enum EpisodeStatus { New, Running, Done, Closed }
+/// <summary>Expired: idle past the silo's TTL or older than its maximum lifetime; its resources are released and steps are refused.</summary>
+public enum EpisodeStatus { New, Running, Done, Closed, Expired }
 
 /// <summary>An episode's state without its history (cheap to ask for at any time).</summary>
 [GenerateSerializer, Immutable]
@@ -16,6 +17,10 @@ public sealed record EpisodeSnapshot
     [Id(7)] public DateTimeOffset? CreatedAt { get; init; }
     [Id(8)] public string? OutputDirectory { get; init; }
     [Id(9)] public string? BestMedal { get; init; }
+    /// <summary>When a running episode expires unless it takes a step first (idle TTL, capped by the maximum lifetime).</summary>
+    [Id(10)] public DateTimeOffset? ExpiresAt { get; init; }
+    /// <summary>Why an expired episode expired.</summary>
+    [Id(11)] public string? ExpiryReason { get; init; }
 }
 
 /// <summary>An episode's best submission on a competition's live leaderboard.</summary>
@@ -42,4 +47,43 @@ public sealed record CompetitionSummary
     [Id(5)] public string? Unavailability { get; init; }
     [Id(6)] public int PrivateBoardSize { get; init; }
     [Id(7)] public int PublicBoardSize { get; init; }
+    /// <summary>The competition's tags: as set by its owner, else from its manifest or the catalog.</summary>
+    [Id(8)] public IReadOnlyList<string> Tags { get; init; } = [];
+    /// <summary>Who registered it through the gateway (a creator key's owner); null for competitions placed by the operator.</summary>
+    [Id(9)] public string? Owner { get; init; }
+    [Id(10)] public string? Title { get; init; }
+    [Id(11)] public string? Tldr { get; init; }
+}
+
+/// <summary>A competition's Kaggle leaderboards (rank and score, best first), as shipped in its private folder.</summary>
+[GenerateSerializer, Immutable]
+public sealed record KaggleBoards
+{
+    [Id(0)] public IReadOnlyList<KaggleBoardRow> Private { get; init; } = [];
+    [Id(1)] public IReadOnlyList<KaggleBoardRow> Public { get; init; } = [];
+    [Id(2)] public int PrivateSize { get; init; }
+    [Id(3)] public int PublicSize { get; init; }
+}
+
+[GenerateSerializer, Immutable]
+public sealed record KaggleBoardRow([property: Id(0)] int Rank, [property: Id(1)] double Score);
+
+/// <summary>request_info on a competition outside any episode: the answer, or why not (Error), with the valid types.</summary>
+[GenerateSerializer, Immutable]
+public sealed record CompetitionInfo
+{
+    [Id(0)] public IReadOnlyDictionary<string, string>? Info { get; init; }
+    [Id(1)] public string? Error { get; init; }
+    [Id(2)] public IReadOnlyList<string> Types { get; init; } = [];
+}
+
+public enum RegistrationOutcome { Registered, Invalid, AlreadyExists }
+
+/// <summary>The answer to registering a competition: the registered competition, or why not.</summary>
+[GenerateSerializer, Immutable]
+public sealed record RegistrationResult
+{
+    [Id(0)] public RegistrationOutcome Outcome { get; init; }
+    [Id(1)] public CompetitionSummary? Competition { get; init; }
+    [Id(2)] public string? Error { get; init; }
 }

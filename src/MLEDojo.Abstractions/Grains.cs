@@ -44,6 +44,37 @@ public interface ICompetitionGrain : IGrainWithStringKey
 
     [AlwaysInterleave]
     Task<IReadOnlyList<LeaderboardEntry>> GetLeaderboard(int top);
+
+    /// <summary>The shipped Kaggle boards, the best <paramref name="top"/> rows of each. Interleaves (read-only).</summary>
+    [AlwaysInterleave]
+    Task<KaggleBoards> GetKaggleBoards(int top);
+
+    /// <summary>request_info outside an episode (no output directory); an unknown type is an Error, never an exception.</summary>
+    [AlwaysInterleave]
+    Task<CompetitionInfo> Info(string infoType);
+
+    /// <summary>Records <paramref name="owner"/> as the competition's owner unless it has one; answers the owner that stands.</summary>
+    Task<string> Claim(string owner);
+
+    /// <summary>Replaces the competition's tags (persisted; they override the manifest's or catalog's).</summary>
+    Task<CompetitionSummary> SetTags(IReadOnlyList<string> tags);
+}
+
+/// <summary>
+/// The competitions root of the grid (key: "root"). A stateless worker: each silo lists and registers on its own
+/// view of the root, which every node shares.
+/// </summary>
+public interface ICompetitionDirectoryGrain : IGrainWithStringKey
+{
+    /// <summary>The names of the competition folders under the root (those with a data/ folder), sorted.</summary>
+    Task<IReadOnlyList<string>> List();
+
+    /// <summary>
+    /// Checks the prepared competition in <paramref name="sourceDirectory"/> (relative to the silo's import root) as
+    /// scoring needs it and copies it under the root as <paramref name="name"/>, owned by <paramref name="owner"/>.
+    /// </summary>
+    [ResponseTimeout("00:30:00")]
+    Task<RegistrationResult> Register(string name, string sourceDirectory, string owner);
 }
 
 /// <summary>

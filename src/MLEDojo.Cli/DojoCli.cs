@@ -15,6 +15,7 @@ public static class DojoCli
             CompetitionsCommand.Build(output, error),
             ScoreCommand.Build(output, error),
             GridCommands.Serve(output, error),
+            GridCommands.Gateway(output, error),
             GridCommands.Demo(output, error),
             KeysCommand.Build(output, error),
             RolloutCommand.Build(output, error),

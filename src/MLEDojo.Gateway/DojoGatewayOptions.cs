@@ -20,6 +20,24 @@ public sealed class DojoGatewayOptions
     /// <summary>Code-running steps (execute_code, validate_code) in flight through this process past which new episodes get 503 / CAPACITY_REACHED.</summary>
     public int MaxInFlightExecutions { get; set; } = 512;
 
+    /// <summary>CPU executions waiting per CPU slot, across the grid's silos, past which new CPU episodes get 503 / CAPACITY_REACHED.</summary>
+    public int MaxQueuedExecutionsPerCpuSlot { get; set; } = 8;
+
+    /// <summary>Executions queued on the least busy GPU past which new GPU episodes get 503 / CAPACITY_REACHED.</summary>
+    public int MaxQueuedExecutionsPerGpu { get; set; } = 8;
+
+    /// <summary>
+    /// The grid's import root (silo.config.json's competitionImportRoot): creators register competitions from folders
+    /// under it, and uploaded archives are unpacked in its .uploads folder. Null: registration is refused.
+    /// </summary>
+    public string? CompetitionImportRoot { get; set; }
+
+    /// <summary>The largest competition archive accepted by POST /api/competitions/{name}/archive.</summary>
+    public long MaxUploadBytes { get; set; } = 1L << 30;
+
+    /// <summary>What an uploaded archive may unpack to.</summary>
+    public MLEDojo.Competitions.Import.ArchiveLimits Archive { get; set; } = new();
+
     /// <summary>What protects the gateway, as /health reports it.</summary>
     public string AuthDescription => InsecureNoAuth ? "disabled (--insecure-no-auth)" : "api keys (Authorization: Bearer mlk_...)";
 }

@@ -11,19 +11,23 @@ public static class GatewayEndpointExtensions
 {
     /// <summary>
     /// Maps the gateway: WS /ws (OpenEnv's frames), POST /reset, POST /step, GET /state, GET /health, /schema,
-    /// /metadata, and the OpenAPI document at /openapi.json; every route but /health takes an API key. Needs <see cref="GatewayServiceCollectionExtensions.AddDojoGateway"/>.
+    /// /metadata, the REST routes under /api, and the OpenAPI document at /openapi.json; every route but /health
+    /// takes an API key. Needs <see cref="GatewayServiceCollectionExtensions.AddDojoGateway"/>.
     /// </summary>
     public static TApp MapDojoGateway<TApp>(this TApp app) where TApp : IApplicationBuilder, IEndpointRouteBuilder
     {
         // Opening the key store here fails a misconfigured host at start rather than at its first request.
         if (!app.ServiceProvider.GetRequiredService<IOptions<DojoGatewayOptions>>().Value.InsecureNoAuth)
             app.ServiceProvider.GetRequiredService<ApiKeyStore>();
+        // Routing first, so the auth check reads each route's RequiredScopes as routing matched it.
+        app.UseRouting();
         app.Use((context, next) => GatewayAuthMiddleware.InvokeAsync(context, () => next(context)));
         app.UseWebSockets();
         DescriptionEndpoints.Map(app);
         HttpEpisodeEndpoints.Map(app);
         WebSocketEndpoint.Map(app);
-        app.MapOpenApi("/openapi.json");
+        ApiEndpoints.Map(app);
+        app.MapOpenApi("/openapi.json").RequireScopes(RequiredScopes.AnyKey);
         return app;
     }
 }

@@ -37,5 +37,9 @@ public sealed class GatewayError(string code, HttpStatusCode status, string mess
         new(WsErrorCodes.CapacityReached, HttpStatusCode.TooManyRequests, message, retryAfter: retryAfter);
     public static GatewayError CapacityReached(string message, TimeSpan retryAfter) =>
         new(WsErrorCodes.CapacityReached, HttpStatusCode.ServiceUnavailable, message, retryAfter: retryAfter);
+    public static GatewayError NotFound(string message) => new(WsErrorCodes.SessionError, HttpStatusCode.NotFound, message);
+    public static GatewayError Conflict(string message) => new(WsErrorCodes.ValidationError, HttpStatusCode.Conflict, message);
+    /// <summary>An episode that expired: 410 over HTTP, SESSION_ERROR over WS.</summary>
+    public static GatewayError Expired(string message) => new(WsErrorCodes.SessionError, HttpStatusCode.Gone, message);
     public static GatewayError Execution(string message) => new(WsErrorCodes.ExecutionError, HttpStatusCode.InternalServerError, message);
 }

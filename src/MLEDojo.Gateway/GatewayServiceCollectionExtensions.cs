@@ -2,6 +2,7 @@ using MLEDojo.Gateway.Auth;
 using MLEDojo.Gateway.Episodes;
 using MLEDojo.Gateway.Wire;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace MLEDojo.Gateway;
@@ -18,8 +19,10 @@ public static class GatewayServiceCollectionExtensions
         services.AddOptions<DojoGatewayOptions>().Configure(o => configure?.Invoke(o));
         services.AddSingleton<EpisodeGateway>();
         services.AddSingleton<AuthorizedEpisodes>();
+        services.AddSingleton<Competitions.GatewayCompetitions>();
         services.AddSingleton<ExecutionBackPressure>();
         services.AddSingleton(_ => new ExecutionRateLimiter(TimeProvider.System));
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<DojoGatewayOptions>>().Value;

@@ -93,10 +93,11 @@ public sealed class GatewayWebSocketSession
                 var action = WireParser.RequireObject(data, "The step data");
                 // OpenEnv's step data is the action itself; a request_id beside its fields makes the step retry-safe.
                 var requestId = action.Remove("request_id", out var id) ? ReadRequestId(id) : null;
-                var step = await _episodes.StepAsync(_caller, CurrentEpisode(), WireParser.ReadAction(action, "The step data"), requestId);
+                // The reset that set the current episode checked the caller's right to it.
+                var step = await _episodes.StepAsync(_caller, CurrentEpisode(), WireParser.ReadAction(action, "The step data"), requestId, ownerChecked: true);
                 return (Frame("observation", step), false);
             case "state":
-                return (Frame("state", await _episodes.StateAsync(_caller, CurrentEpisode())), false);
+                return (Frame("state", await _episodes.StateAsync(_caller, CurrentEpisode(), ownerChecked: true)), false);
             case "close":
                 // OpenEnv's close ends the environment; a connection that merely drops leaves the episode resumable.
                 return (Frame("state", _episodeId is null ? null : await _episodes.CloseAsync(_caller, _episodeId)), true);

@@ -12,6 +12,27 @@ public sealed record GridOptions
     /// <summary>The GPU indices this node owns.</summary>
     public IReadOnlyList<int> GpuIndices { get; init; } = [];
     public GridLimits Limits { get; init; } = new();
+    /// <summary>Where prepared competitions to register through the gateway are read from; nothing outside it is.</summary>
+    public string? CompetitionImportRoot { get; init; }
+    public EpisodeExpiry Expiry { get; init; } = new();
+}
+
+/// <summary>
+/// When running episodes expire: after <see cref="IdleTtl"/> without a reset or step, or <see cref="MaxLifetime"/>
+/// after their reset, whichever comes first. A reminder checks every <see cref="CheckPeriod"/>.
+/// </summary>
+public sealed record EpisodeExpiry
+{
+    public TimeSpan IdleTtl { get; init; } = TimeSpan.FromHours(24);
+    public TimeSpan MaxLifetime { get; init; } = TimeSpan.FromDays(7);
+    public TimeSpan CheckPeriod { get; init; } = TimeSpan.FromMinutes(1);
+
+    public DateTimeOffset DeadlineAfter(DateTimeOffset lastActivity, DateTimeOffset createdAt)
+    {
+        var idle = lastActivity + IdleTtl;
+        var lifetime = createdAt + MaxLifetime;
+        return idle < lifetime ? idle : lifetime;
+    }
 }
 
 /// <summary>The silo's maxima; an episode's options are checked against them when it resets.</summary>

@@ -3,9 +3,11 @@ using MLEDojo.Execution;
 using MLEDojo.Grains.Competitions;
 using MLEDojo.Grains.Devices;
 using MLEDojo.Grains.Execution;
+using MLEDojo.Grains.Load;
 using MLEDojo.Grains.Scoring;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Runtime;
 
 namespace MLEDojo.Grains;
 
@@ -26,6 +28,8 @@ public static class GridServices
         services.AddSingleton<ScorerCache>();
         services.AddSingleton<CpuExecutionService>();
         services.AddSingleton<GpuDeviceDirectory>();
+        services.AddSingleton<SiloLoadReporter>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SiloLoadReporter>());
         if (codeRunner is not null) services.AddSingleton(codeRunner);
         return services;
     }

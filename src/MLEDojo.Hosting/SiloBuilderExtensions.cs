@@ -21,7 +21,7 @@ public static class SiloBuilderExtensions
 
     /// <summary>
     /// Makes this silo a grid silo: clustering (embedded profile: localhost with the configured ports), SQLite grain
-    /// storage with its schema, silo metadata (node.id, node.gpus), GPU device placement, the grains' silo-local
+    /// storage with its schema, reminders (episode expiry), silo metadata (node.id, node.gpus), GPU device placement, the grains' silo-local
     /// services, and request limits that let hour-long executions finish. <paramref name="codeRunner"/> builds
     /// the runner for agent code; by default it is <see cref="ProcessCodeRunner"/> with the configured interpreter
     /// and output caps (tests pass fakes).
@@ -45,6 +45,7 @@ public static class SiloBuilderExtensions
             [GridMetadata.Gpus] = string.Join(",", grid.GpuIndices),
         });
         silo.AddPlacementDirector<GpuDevicePlacementStrategy, GpuDevicePlacementDirector>();
+        GridReminders.Configure(silo, grid);
         silo.Services.AddGridServices(grid, codeRunner ?? (_ => new ProcessCodeRunner(ExecutionLimitsFactory.Create(options))));
 
         // An execution may take up to the configured maximum; a request running longer than this is treated as

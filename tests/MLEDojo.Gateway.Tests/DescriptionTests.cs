@@ -56,6 +56,26 @@ public sealed class DescriptionTests(GatewayServer server)
     }
 
     [Fact]
+    public async Task The_openapi_document_lists_the_api_routes_and_their_bodies()
+    {
+        var (_, document) = await server.GetAsync("/openapi.json");
+        var paths = document["paths"]!.AsObject();
+        foreach (var (path, method) in new[]
+        {
+            ("/api/competitions", "get"), ("/api/competitions", "post"), ("/api/competitions/{name}", "get"),
+            ("/api/competitions/{name}/info/{infoType}", "get"), ("/api/competitions/{name}/leaderboard", "get"),
+            ("/api/competitions/{name}/archive", "post"), ("/api/competitions/{name}/tags", "put"),
+            ("/api/episodes/{id}", "get"), ("/api/episodes/{id}", "delete"), ("/api/episodes/{id}/history", "get"),
+            ("/api/episodes/{id}/trajectory", "get"), ("/api/episodes/{id}/close", "post"),
+            ("/api/keys", "get"), ("/api/keys", "post"), ("/api/keys/{lookup}", "delete"),
+        })
+            Assert.True(paths[path]?[method] is not null, $"{method} {path}");
+        Assert.NotNull(paths["/api/competitions/{name}/archive"]!["post"]!["requestBody"]!["content"]!["application/gzip"]);
+        Assert.NotNull(paths["/api/keys"]!["post"]!["requestBody"]!["content"]!["application/json"]);
+        Assert.DoesNotContain("{**rest}", paths.ToJsonString());
+    }
+
+    [Fact]
     public async Task A_plain_get_on_the_websocket_route_is_refused()
     {
         var (status, error) = await server.GetAsync("/ws");

@@ -1,9 +1,9 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using MLEDojo.Cli;
 using MLEDojo.Gateway;
+using MLEDojo.Gateway.Tests.Infrastructure;
 
 namespace MLEDojo.Gateway.Tests;
 
@@ -100,39 +100,22 @@ public sealed class ServeCommandTests : IDisposable
 
     private static async Task<ServeProcess> ServeAsync(string config, params string[] flags)
     {
-        var httpPort = FreePort();
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "dojo.dll"), "serve", "--config", config, "--http-port", httpPort.ToString(), .. flags])
+        var httpPort = DojoProcess.FreePort();
+        var process = await DojoProcess.StartAsync(["serve", "--config", config, "--http-port", httpPort.ToString(), .. flags], new Dictionary<string, string>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["DOJO_clusterId"] = "serve-test-" + httpPort;
-        start.Environment["DOJO_siloPort"] = FreePort().ToString();
-        start.Environment["DOJO_gatewayPort"] = FreePort().ToString();
-        var process = Process.Start(start)!;
-        var banner = new List<string>();
-        string? line;
-        while ((line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60))) is not null && !line.StartsWith("Ctrl+C", StringComparison.Ordinal))
-            banner.Add(line);
-        return new ServeProcess(process, httpPort, banner);
+            ["DOJO_clusterId"] = "serve-test-" + httpPort,
+            ["DOJO_siloPort"] = DojoProcess.FreePort().ToString(),
+            ["DOJO_gatewayPort"] = DojoProcess.FreePort().ToString(),
+        });
+        return new ServeProcess(process, httpPort);
     }
 
-    private sealed record ServeProcess(Process Process, int Port, List<string> Banner) : IAsyncDisposable
+    private sealed record ServeProcess(DojoProcess Process, int Port) : IAsyncDisposable
     {
-        public async Task<string> ReadErrorLineAsync() => await Process.StandardError.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(10)) ?? "";
+        public List<string> Banner => Process.Banner;
 
-        public async ValueTask DisposeAsync()
-        {
-            Process.Kill(entireProcessTree: true);
-            await Process.WaitForExitAsync();
-            Process.Dispose();
-        }
-    }
+        public Task<string> ReadErrorLineAsync() => Process.ReadErrorLineAsync();
 
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        public ValueTask DisposeAsync() => Process.DisposeAsync();
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using MLEDojo.Competitions;
 using MLEDojo.Competitions.Catalog;
+using MLEDojo.Competitions.Import;
 using MLEDojo.Competitions.Info;
 using MLEDojo.Competitions.Scoring;
 
@@ -116,23 +117,21 @@ internal static class CompetitionsCommand
             foreach (var directory in candidates)
             {
                 var name = Path.GetFileName(directory);
+                var target = Path.Combine(root, name);
                 try
                 {
-                    // Loading the scorer checks everything scoring needs: layout, spec, answers, leaderboards.
-                    CompetitionScorer.Create(CompetitionLoader.Load(directory));
+                    CompetitionImporter.Import(directory, root, name, replace: parse.GetValue(force));
                 }
                 catch (CompetitionDataException e)
                 {
                     output.WriteLine($"skipped {name}: {e.Message}");
                     continue;
                 }
-                var target = Path.Combine(root, name);
-                if (Directory.Exists(target))
+                catch (CompetitionAlreadyExistsException)
                 {
-                    if (!parse.GetValue(force)) { output.WriteLine($"skipped {name}: already under {root} (use --force to replace)"); continue; }
-                    Directory.Delete(target, recursive: true);
+                    output.WriteLine($"skipped {name}: already under {root} (use --force to replace)");
+                    continue;
                 }
-                CopyTree(directory, target);
                 output.WriteLine($"imported {name} -> {target}");
                 imported++;
             }
@@ -140,17 +139,6 @@ internal static class CompetitionsCommand
             return 0;
         }));
         return command;
-    }
-
-    private static void CopyTree(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
     }
 
     private static string F(double value) => value.ToString("0.#####", CultureInfo.InvariantCulture);

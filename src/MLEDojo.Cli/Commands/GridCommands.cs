@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MLEDojo.Cli.Demo;
+using MLEDojo.Cli.Gateway;
 using MLEDojo.Competitions;
 using MLEDojo.Hosting.Configuration;
 
@@ -25,8 +26,9 @@ internal static class GridCommands
             if (port is < 1 or > 65535) throw new UsageException($"--http-port must be between 1 and 65535; got {port}.");
             var noAuth = parse.GetValue(insecure);
             if (noAuth && port is null) throw new UsageException("--insecure-no-auth only means something with --http-port.");
-            if (port is not null && !noAuth && !string.Equals(options.Storage.Provider, "sqlite", StringComparison.OrdinalIgnoreCase))
-                throw new UsageException($"The gateway keeps API keys in the grid's SQLite database; storage provider '{options.Storage.Provider}' has none.");
+            if (noAuth && options.Profile != DojoProfiles.Embedded)
+                throw new UsageException($"--insecure-no-auth is refused in cluster mode (profile '{options.Profile}'): a cluster's gateway takes API keys (dojo keys create).");
+            if (port is not null) GatewayHosting.CheckKeyStore(options, noAuth);
             await using var grid = port is null
                 ? await EmbeddedGrid.StartAsync(options, cancellationToken)
                 : await EmbeddedGrid.StartWithGatewayAsync(options, port.Value, noAuth, cancellationToken);
@@ -39,6 +41,34 @@ internal static class GridCommands
                 error.WriteLine("warning: --insecure-no-auth: the gateway serves anyone who can reach it, as the operator, with no quotas.");
             output.WriteLine("Ctrl+C stops it.");
             await grid.WaitForShutdownAsync(cancellationToken);
+            return 0;
+        }));
+        return command;
+    }
+
+    public static Command Gateway(TextWriter output, TextWriter error)
+    {
+        var config = ConfigOption();
+        var httpPort = new Option<int>("--http-port") { Description = "The port to serve HTTP/WebSocket on.", Required = true };
+        var bind = new Option<string>("--bind") { Description = "The address to listen on (default 127.0.0.1; 0.0.0.0 for every interface).", DefaultValueFactory = _ => "127.0.0.1" };
+        var insecure = new Option<bool>("--insecure-no-auth") { Description = "Refused: a gateway of a cluster always takes API keys." };
+        var command = new Command("gateway", "Run the HTTP/WebSocket gateway as its own process, an Orleans client of the grid the configuration names, until Ctrl+C.")
+        {
+            config, httpPort, bind, insecure,
+        };
+        command.SetAction((parse, cancellationToken) => CommandErrors.GuardAsync(error, async () =>
+        {
+            if (parse.GetValue(insecure))
+                throw new UsageException("dojo gateway refuses --insecure-no-auth: a separate gateway serves a cluster, which always takes API keys (dojo keys create). For a keyless gateway on your own machine use dojo serve --http-port N --insecure-no-auth.");
+            var options = Load(parse.GetValue(config), null);
+            var port = parse.GetValue(httpPort);
+            if (port is < 1 or > 65535) throw new UsageException($"--http-port must be between 1 and 65535; got {port}.");
+            if (!System.Net.IPAddress.TryParse(parse.GetValue(bind), out var address)) throw new UsageException($"--bind must be an IP address; got '{parse.GetValue(bind)}'.");
+            GatewayHosting.CheckKeyStore(options, insecureNoAuth: false);
+            await using var gateway = await StandaloneGateway.StartAsync(options, address, port, cancellationToken);
+            output.WriteLine($"gateway up: http://{parse.GetValue(bind)}:{port}/ (ws /ws, OpenAPI at /openapi.json), a client of cluster '{options.ClusterId}' (gateway port {options.GatewayPort}); auth: API keys");
+            output.WriteLine("Ctrl+C stops it.");
+            await gateway.WaitForShutdownAsync(cancellationToken);
             return 0;
         }));
         return command;

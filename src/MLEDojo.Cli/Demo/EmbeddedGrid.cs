@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
+using MLEDojo.Cli.Gateway;
 using MLEDojo.Gateway;
 using MLEDojo.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using MLEDojo.Hosting.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -29,21 +29,12 @@ public sealed class EmbeddedGrid : IAsyncDisposable
         return new EmbeddedGrid(host);
     }
 
-    /// <summary>
-    /// The grid with the HTTP/WebSocket gateway co-hosted on 127.0.0.1:<paramref name="httpPort"/>. The gateway has
-    /// no authentication yet, so it is bound to loopback only and never to a public interface.
-    /// </summary>
+    /// <summary>The grid with the HTTP/WebSocket gateway co-hosted on 127.0.0.1:<paramref name="httpPort"/>.</summary>
     public static async Task<EmbeddedGrid> StartWithGatewayAsync(DojoSiloOptions options, int httpPort, bool insecureNoAuth, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
         Configure(builder, options);
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, httpPort));
-        builder.Services.AddDojoGateway(gateway =>
-        {
-            gateway.InsecureNoAuth = insecureNoAuth;
-            gateway.KeyStoreConnectionString = options.Storage.ConnectionString;
-        });
+        GatewayHosting.Add(builder, options, IPAddress.Loopback, httpPort, insecureNoAuth);
         var app = builder.Build();
         app.MapDojoGateway();
         await app.StartAsync(cancellationToken);

@@ -24,8 +24,8 @@ public sealed class AuthorizedEpisodes(EpisodeGateway episodes, IServiceProvider
     {
         if (caller.KeyLookup is null)
         {
-            if (backPressure.InFlight >= _options.MaxInFlightExecutions && (request.EpisodeId is null || !await ExistsAsync(request.EpisodeId)))
-                throw AtCapacity();
+            if (await backPressure.RefusalAsync(ResourceClassOf(request)) is { } full && (request.EpisodeId is null || !await ExistsAsync(request.EpisodeId)))
+                throw AtCapacity(full);
             return await episodes.ResetAsync(request);
         }
         var episodeId = request.EpisodeId ?? DojoClient.NewEpisodeId();
@@ -35,7 +35,7 @@ public sealed class AuthorizedEpisodes(EpisodeGateway episodes, IServiceProvider
         {
             if (!caller.IsAdmin && await ExistsAsync(episodeId)) throw NotYours(episodeId);
             // Resuming is never refused: only new episodes add to the execution queues.
-            if (backPressure.InFlight >= _options.MaxInFlightExecutions && !await ExistsAsync(episodeId)) throw AtCapacity();
+            if (await backPressure.RefusalAsync(ResourceClassOf(request)) is { } full && !await ExistsAsync(episodeId)) throw AtCapacity(full);
             await CheckOpenEpisodesAsync(caller);
             owner = await Store.ClaimEpisodeAsync(episodeId, caller);
         }
@@ -43,9 +43,13 @@ public sealed class AuthorizedEpisodes(EpisodeGateway episodes, IServiceProvider
         return await episodes.ResetAsync(request with { EpisodeId = episodeId });
     }
 
-    public async Task<StepResponse> StepAsync(GatewayCaller caller, string episodeId, WireAction action, string? requestId)
+    /// <summary>
+    /// One step. <paramref name="ownerChecked"/>: the caller's right to the episode was already checked by the reset
+    /// that opened it on this connection (owners never change), so the store is not asked again on every step.
+    /// </summary>
+    public async Task<StepResponse> StepAsync(GatewayCaller caller, string episodeId, WireAction action, string? requestId, bool ownerChecked = false)
     {
-        await CheckOwnerAsync(caller, episodeId);
+        if (!ownerChecked) await CheckOwnerAsync(caller, episodeId);
         if (action is ExecuteCodeAction && caller.KeyLookup is { } lookup && executions.TryStart(lookup, _options.ExecutionsPerMinutePerKey) is { } wait)
             throw GatewayError.QuotaExceeded($"This key may start {_options.ExecutionsPerMinutePerKey} executions a minute; retry in {Math.Ceiling(wait.TotalSeconds)} s.", wait);
         return action is ExecuteCodeAction or ValidateCodeAction
@@ -53,10 +57,22 @@ public sealed class AuthorizedEpisodes(EpisodeGateway episodes, IServiceProvider
             : await episodes.StepAsync(episodeId, action, requestId);
     }
 
-    public async Task<EpisodeStateResponse> StateAsync(GatewayCaller caller, string episodeId)
+    public async Task<EpisodeStateResponse> StateAsync(GatewayCaller caller, string episodeId, bool ownerChecked = false)
+    {
+        if (!ownerChecked) await CheckOwnerAsync(caller, episodeId);
+        return await episodes.StateAsync(episodeId);
+    }
+
+    public async Task<HistoryResponse> HistoryAsync(GatewayCaller caller, string episodeId)
     {
         await CheckOwnerAsync(caller, episodeId);
-        return await episodes.StateAsync(episodeId);
+        return await episodes.HistoryAsync(episodeId);
+    }
+
+    public async Task<IReadOnlyList<TrajectoryStep>> TrajectoryAsync(GatewayCaller caller, string episodeId)
+    {
+        await CheckOwnerAsync(caller, episodeId);
+        return await episodes.TrajectoryAsync(episodeId);
     }
 
     public async Task<EpisodeStateResponse> CloseAsync(GatewayCaller caller, string episodeId)
@@ -97,8 +113,9 @@ public sealed class AuthorizedEpisodes(EpisodeGateway episodes, IServiceProvider
     private async Task<bool> ExistsAsync(string episodeId) =>
         (await grains.GetGrain<IEpisodeGrain>(episodeId).GetSnapshot()).Status != EpisodeStatus.New;
 
-    private GatewayError AtCapacity() => GatewayError.CapacityReached(
-        $"The grid is at capacity ({backPressure.InFlight} executions in flight through this gateway); no new episodes for now.", CapacityRetryAfter);
+    private static GatewayError AtCapacity(string reason) => GatewayError.CapacityReached(reason, CapacityRetryAfter);
+
+    private static ResourceClass ResourceClassOf(ResetRequest request) => request.Options?.ResourceClass ?? ResourceClass.Cpu;
 
     private static GatewayError NotYours(string episodeId) => GatewayError.Forbidden($"Episode '{episodeId}' belongs to someone else.");
 }

@@ -1,4 +1,4 @@
-using MLEDojo.Gateway.Wire;
+using MLEDojo.Gateway.Endpoints;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -6,20 +6,19 @@ using Microsoft.Extensions.Options;
 namespace MLEDojo.Gateway.Auth;
 
 /// <summary>
-/// Authenticates every gateway route but /health before it runs: 401 for a missing, malformed, unknown or revoked
-/// token, 403 for a scope the route does not serve. WS /ws is checked the same way, before the upgrade, so a refused
-/// client gets an HTTP status (what OpenEnv's and the websockets library's clients report) instead of a socket.
+/// Authenticates every route that carries <see cref="RequiredScopes"/> (all but /health) before it runs: 401 for a
+/// missing, malformed, unknown or revoked token, 403 for a scope the route does not serve. It runs after routing, so
+/// it sees the route exactly as routing matched it (any case, trailing slash). WS /ws is checked the same way, before
+/// the upgrade, so a refused client gets an HTTP status (what OpenEnv's and the websockets library's clients report)
+/// instead of a socket.
 /// </summary>
 internal static class GatewayAuthMiddleware
 {
     private const string CallerKey = "mledojo.gateway.caller";
-    // Routing matches paths case-insensitively and with a trailing slash, so these sets must too.
-    private static readonly HashSet<string> EpisodePaths = new(["/ws", "/reset", "/step", "/state"], StringComparer.OrdinalIgnoreCase);
-    private static readonly HashSet<string> DescriptionPaths = new(["/schema", "/metadata", "/openapi.json"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
-    /// The authenticated caller. A request that reached an episode route without passing the check (a path spelling
-    /// the sets above missed) is refused rather than served as the operator.
+    /// The authenticated caller. A request that reached a gateway route without passing the check (one mapped
+    /// without its scopes) is refused rather than served as the operator.
     /// </summary>
     public static GatewayCaller Caller(HttpContext context) =>
         context.Items[CallerKey] as GatewayCaller
@@ -29,9 +28,9 @@ internal static class GatewayAuthMiddleware
 
     public static async Task InvokeAsync(HttpContext context, Func<Task> next)
     {
-        var path = (context.Request.Path.Value ?? "").TrimEnd('/');
+        var required = context.GetEndpoint()?.Metadata.GetMetadata<RequiredScopes>();
         var options = context.RequestServices.GetRequiredService<IOptions<DojoGatewayOptions>>().Value;
-        if (options.InsecureNoAuth || !(EpisodePaths.Contains(path) || DescriptionPaths.Contains(path)))
+        if (options.InsecureNoAuth || required is null)
         {
             await next();
             return;
@@ -39,14 +38,13 @@ internal static class GatewayAuthMiddleware
         try
         {
             var caller = await AuthenticateAsync(context.Request, context.RequestServices.GetRequiredService<ApiKeyStore>());
-            if (EpisodePaths.Contains(path) && caller.Scope == ApiKeyScope.Creator)
-                throw GatewayError.Forbidden($"{path} needs a user or admin key; this is a {caller.Scope.Name()} key.");
+            if (!required.Scopes.Contains(caller.Scope))
+                throw GatewayError.Forbidden($"{context.Request.Method} {context.Request.Path} needs a {required.Describe()} key; this is a {caller.Scope.Name()} key.");
             context.Items[CallerKey] = caller;
         }
         catch (GatewayError e)
         {
-            if (e.Status == System.Net.HttpStatusCode.Unauthorized) context.Response.Headers.WWWAuthenticate = "Bearer";
-            await Results.Json(new ErrorResponse(e.Message), GatewayJson.Options, statusCode: (int)e.Status).ExecuteAsync(context);
+            await GatewayResults.Error(e, context.Response).ExecuteAsync(context);
             return;
         }
         await next();

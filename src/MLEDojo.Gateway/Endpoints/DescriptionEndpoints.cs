@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
+using MLEDojo.Gateway.Auth;
 using MLEDojo.Gateway.Wire;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -28,10 +29,12 @@ internal static class DescriptionEndpoints
 
         routes.MapGet("/metadata", () => Results.Json(Metadata, GatewayJson.Options))
             .WithSummary("OpenEnv's EnvironmentMetadata.")
-            .Produces<MetadataResponse>();
+            .Produces<MetadataResponse>()
+            .RequireScopes(RequiredScopes.AnyKey);
 
         routes.MapGet("/schema", () => Results.Json(Schemas.Value, GatewayJson.Options))
-            .WithSummary("JSON Schemas of the action, the observation and the state.");
+            .WithSummary("JSON Schemas of the action, the observation and the state.")
+            .RequireScopes(RequiredScopes.AnyKey);
     }
 
     private static MetadataResponse Metadata { get; } = new(

@@ -15,7 +15,7 @@ internal static class HttpEpisodeEndpoints
 {
     public static void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/reset", (HttpContext context, AuthorizedEpisodes episodes, IOptions<DojoGatewayOptions> options) => Answer(context, async () =>
+        routes.MapPost("/reset", (HttpContext context, AuthorizedEpisodes episodes, IOptions<DojoGatewayOptions> options) => GatewayResults.Answer(context, async () =>
             {
                 var body = await RequestBody.ReadAsync(context.Request, options.Value.MaxMessageBytes);
                 // OpenEnv's validators post an empty body; it gets the same "competition is required" answer as {}.
@@ -27,10 +27,11 @@ internal static class HttpEpisodeEndpoints
             .Produces<ResetResponse>()
             .Produces<ErrorResponse>(StatusCodes.Status400BadRequest)
             .ProducesAuthErrors()
+            .RequireScopes(RequiredScopes.Episodes)
             .Produces<ErrorResponse>(StatusCodes.Status429TooManyRequests)
             .Produces<ErrorResponse>(StatusCodes.Status503ServiceUnavailable);
 
-        routes.MapPost("/step", (HttpContext context, AuthorizedEpisodes episodes, IOptions<DojoGatewayOptions> options) => Answer(context, async () =>
+        routes.MapPost("/step", (HttpContext context, AuthorizedEpisodes episodes, IOptions<DojoGatewayOptions> options) => GatewayResults.Answer(context, async () =>
             {
                 var body = await RequestBody.ReadAsync(context.Request, options.Value.MaxMessageBytes);
                 var request = WireParser.ReadStep(WireParser.ParseJson(body), "The step request");
@@ -42,9 +43,10 @@ internal static class HttpEpisodeEndpoints
             .Produces<ErrorResponse>(StatusCodes.Status400BadRequest)
             .Produces<ErrorResponse>(StatusCodes.Status404NotFound)
             .ProducesAuthErrors()
+            .RequireScopes(RequiredScopes.Episodes)
             .Produces<ErrorResponse>(StatusCodes.Status429TooManyRequests);
 
-        routes.MapGet("/state", (HttpContext context, [FromQuery(Name = "episode_id")] string? episodeId, AuthorizedEpisodes episodes) => Answer(context, () =>
+        routes.MapGet("/state", (HttpContext context, [FromQuery(Name = "episode_id")] string? episodeId, AuthorizedEpisodes episodes) => GatewayResults.Answer(context, () =>
                 string.IsNullOrEmpty(episodeId)
                     ? throw GatewayError.Validation("episode_id is required: GET /state?episode_id=ID.", "episode_id")
                     : episodes.StateAsync(GatewayAuthMiddleware.Caller(context), episodeId)))
@@ -52,28 +54,8 @@ internal static class HttpEpisodeEndpoints
             .Produces<EpisodeStateResponse>()
             .Produces<ErrorResponse>(StatusCodes.Status400BadRequest)
             .Produces<ErrorResponse>(StatusCodes.Status404NotFound)
-            .ProducesAuthErrors();
+            .ProducesAuthErrors()
+            .RequireScopes(RequiredScopes.Episodes);
     }
 
-    private static RouteHandlerBuilder ProducesAuthErrors(this RouteHandlerBuilder builder) =>
-        builder.Produces<ErrorResponse>(StatusCodes.Status401Unauthorized).Produces<ErrorResponse>(StatusCodes.Status403Forbidden);
-
-    private static async Task<IResult> Answer<T>(HttpContext context, Func<Task<T>> handle)
-    {
-        try
-        {
-            return Results.Json(await handle(), GatewayJson.Options);
-        }
-        catch (GatewayError e)
-        {
-            if (e.RetryAfter is { } wait) context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Results.Json(new ErrorResponse(e.Message), GatewayJson.Options, statusCode: (int)e.Status);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(HttpEpisodeEndpoints))
-                .LogError(e, "The gateway failed to answer {Method} {Path}", context.Request.Method, context.Request.Path);
-            return Results.Json(new ErrorResponse("The gateway failed to answer: " + e.Message), GatewayJson.Options, statusCode: StatusCodes.Status500InternalServerError);
-        }
-    }
 }

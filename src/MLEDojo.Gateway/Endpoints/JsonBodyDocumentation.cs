@@ -20,4 +20,22 @@ internal static class JsonBodyDocumentation
                 Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = schema } },
             };
         });
+
+    /// <summary>Documents a binary archive body (.tar.gz or .zip), told apart by its first bytes rather than its Content-Type.</summary>
+    public static RouteHandlerBuilder DocumentArchiveBody(this RouteHandlerBuilder builder) =>
+        builder.AddOpenApiOperationTransformer((operation, context, cancellationToken) =>
+        {
+            var binary = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" };
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Description = "The competition as a .tar.gz or .zip archive: data/public and data/private at its top, or in one folder.",
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["application/gzip"] = new() { Schema = binary },
+                    ["application/zip"] = new() { Schema = binary },
+                },
+            };
+            return Task.CompletedTask;
+        });
 }

@@ -25,11 +25,11 @@ internal static class WebSocketEndpoint
             }
             catch (GatewayError e)
             {
-                await Results.Json(new ErrorResponse(e.Message), GatewayJson.Options, statusCode: (int)e.Status).ExecuteAsync(context);
+                await GatewayResults.Error(e, context.Response).ExecuteAsync(context);
                 return;
             }
             using var socket = await context.WebSockets.AcceptWebSocketAsync();
             var session = context.RequestServices.GetRequiredService<GatewayWebSocketSession.Factory>().Create(socket, caller);
             await session.RunAsync(context.RequestAborted);
-        }).ExcludeFromDescription();
+        }).ExcludeFromDescription().RequireScopes(RequiredScopes.Episodes);
 }

@@ -18,14 +18,15 @@ public sealed class EpisodeGateway(IGrainFactory grains)
         if (request.EpisodeId is { } requested)
         {
             CheckEpisodeId(requested);
-            var existing = await Call(() => grains.GetGrain<IEpisodeGrain>(requested).GetSnapshot());
+            var existing = await GridCall.Run(() => grains.GetGrain<IEpisodeGrain>(requested).GetSnapshot());
+            if (existing.Status == EpisodeStatus.Expired) throw Expired(existing);
             if (existing.Status != EpisodeStatus.New)
                 return await ResumeAsync(existing, request);
         }
 
         var options = EpisodeOptionsReader.Read(request);
         var episodeId = request.EpisodeId ?? DojoClient.NewEpisodeId();
-        var result = await Call(() => grains.GetGrain<IEpisodeGrain>(episodeId).Reset(options));
+        var result = await GridCall.Run(() => grains.GetGrain<IEpisodeGrain>(episodeId).Reset(options));
         if (result.Error is { } error) throw GatewayError.Validation(error);
         return new ResetResponse(episodeId, WireMapper.Observation(result), null, result.Done);
     }
@@ -34,11 +35,27 @@ public sealed class EpisodeGateway(IGrainFactory grains)
     {
         CheckEpisodeId(episodeId);
         var grain = grains.GetGrain<IEpisodeGrain>(episodeId);
-        var result = await Call(() => grain.Step(action.ToEpisodeAction(), requestId));
-        // Only a refused step can be on an episode that was never reset; ask then rather than on every step.
-        if (result.Error is not null && (await Call(grain.GetSnapshot)).Status == EpisodeStatus.New)
-            throw GatewayError.UnknownEpisode(episodeId);
+        var result = await GridCall.Run(() => grain.Step(action.ToEpisodeAction(), requestId));
+        // Only a refused step can be on an episode that was never reset or has expired; ask then rather than on every step.
+        if (result.Error is not null)
+        {
+            var snapshot = await GridCall.Run(grain.GetSnapshot);
+            if (snapshot.Status == EpisodeStatus.New) throw GatewayError.UnknownEpisode(episodeId);
+            if (snapshot.Status == EpisodeStatus.Expired) throw Expired(snapshot);
+        }
         return WireMapper.Step(result);
+    }
+
+    public async Task<HistoryResponse> HistoryAsync(string episodeId)
+    {
+        var grain = await ExistingGrainAsync(episodeId);
+        return new HistoryResponse(episodeId, (await GridCall.Run(grain.GetHistory)).Select(WireMapper.History).ToArray());
+    }
+
+    public async Task<IReadOnlyList<TrajectoryStep>> TrajectoryAsync(string episodeId)
+    {
+        var grain = await ExistingGrainAsync(episodeId);
+        return (await GridCall.Run(grain.GetHistory)).Select(WireMapper.Trajectory).ToArray();
     }
 
     public async Task<EpisodeStateResponse> StateAsync(string episodeId) =>
@@ -52,8 +69,8 @@ public sealed class EpisodeGateway(IGrainFactory grains)
         var options = snapshot.Options!;
         if (request.Competition is { } competition && competition != options.Competition)
             throw GatewayError.Validation($"Episode '{snapshot.EpisodeId}' is on competition '{options.Competition}', not '{competition}'; use a new episode id.", "$.competition");
-        var history = await Call(() => grains.GetGrain<IEpisodeGrain>(snapshot.EpisodeId).GetHistory());
-        var done = snapshot.Status is EpisodeStatus.Done or EpisodeStatus.Closed;
+        var history = await GridCall.Run(() => grains.GetGrain<IEpisodeGrain>(snapshot.EpisodeId).GetHistory());
+        var done = snapshot.Status is EpisodeStatus.Done or EpisodeStatus.Closed or EpisodeStatus.Expired;
         var elapsed = DateTimeOffset.UtcNow - (snapshot.CreatedAt ?? DateTimeOffset.UtcNow);
         var observation = new WireObservation
         {
@@ -71,29 +88,25 @@ public sealed class EpisodeGateway(IGrainFactory grains)
 
     private async Task<EpisodeSnapshot> ExistingAsync(string episodeId, Func<IEpisodeGrain, Task<EpisodeSnapshot>> call)
     {
+        var grain = await ExistingGrainAsync(episodeId);
+        return await GridCall.Run(() => call(grain));
+    }
+
+    private async Task<IEpisodeGrain> ExistingGrainAsync(string episodeId)
+    {
         CheckEpisodeId(episodeId);
         var grain = grains.GetGrain<IEpisodeGrain>(episodeId);
-        if ((await Call(grain.GetSnapshot)).Status == EpisodeStatus.New) throw GatewayError.UnknownEpisode(episodeId);
-        return await Call(() => call(grain));
+        if ((await GridCall.Run(grain.GetSnapshot)).Status == EpisodeStatus.New) throw GatewayError.UnknownEpisode(episodeId);
+        return grain;
     }
+
+    private static GatewayError Expired(EpisodeSnapshot snapshot) =>
+        GatewayError.Expired($"Episode '{snapshot.EpisodeId}' expired: {snapshot.ExpiryReason}. Its files are released; start a new episode (its state and trajectory stay readable).");
 
     /// <summary>Episode ids name grains and folders; an empty or huge one is the caller's mistake, not a missing episode.</summary>
     private static void CheckEpisodeId(string episodeId)
     {
         if (episodeId.Length is 0 or > 200)
             throw GatewayError.Validation("episode_id must have 1-200 characters.", "$.episode_id");
-    }
-
-    /// <summary>The grid's own failures (a silo lost, a timeout) become EXECUTION_ERROR / 500; the episode's record stays intact.</summary>
-    private static async Task<T> Call<T>(Func<Task<T>> call)
-    {
-        try
-        {
-            return await call();
-        }
-        catch (Exception e) when (e is OrleansException or TimeoutException)
-        {
-            throw GatewayError.Execution("The grid could not answer: " + e.Message);
-        }
     }
 }

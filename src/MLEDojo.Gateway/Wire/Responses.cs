@@ -20,7 +20,7 @@ public sealed record EpisodeStateResponse
 {
     public required string EpisodeId { get; init; }
     public int StepCount { get; init; }
-    /// <summary>running, done or closed.</summary>
+    /// <summary>running, done, closed or expired.</summary>
     public required string Status { get; init; }
     public string? Competition { get; init; }
     public string? AgentName { get; init; }
@@ -30,4 +30,8 @@ public sealed record EpisodeStateResponse
     public double? BestPositionScore { get; init; }
     public string? BestMedal { get; init; }
     public DateTimeOffset? CreatedAt { get; init; }
+    /// <summary>When a running episode expires unless it takes a step first.</summary>
+    public DateTimeOffset? ExpiresAt { get; init; }
+    /// <summary>Why an expired episode expired.</summary>
+    public string? ExpiryReason { get; init; }
 }

@@ -45,6 +45,8 @@ public static class WireMapper
         BestPositionScore = snapshot.BestPositionScore,
         BestMedal = snapshot.BestMedal,
         CreatedAt = snapshot.CreatedAt,
+        ExpiresAt = snapshot.ExpiresAt,
+        ExpiryReason = snapshot.ExpiryReason,
     };
 
     private static WireExecution Execution(ExecutionResult e) => new()
@@ -75,7 +77,7 @@ public static class WireMapper
         HigherIsBetter = s.HigherIsBetter,
     };
 
-    private static WireHistoryEntry History(HistoryEntry h) => new()
+    public static WireHistoryEntry History(HistoryEntry h) => new()
     {
         Step = h.Step,
         RequestId = h.RequestId,
@@ -91,5 +93,18 @@ public static class WireMapper
         DurationS = h.Duration.TotalSeconds,
     };
 
-    private static string EnumName<T>(T value) where T : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
+    /// <summary>One line of an episode's trajectory: the action as sent and the answer as the agent saw it.</summary>
+    public static TrajectoryStep Trajectory(HistoryEntry h) => new()
+    {
+        Step = h.Step,
+        RequestId = h.RequestId,
+        Action = new TrajectoryAction(EpisodeAction.WireName(h.Action.Type), h.Action.InfoType, h.Action.Code),
+        Observation = Observation(h.Result),
+        Reward = h.Result.Error is null ? h.Result.Reward : null,
+        Done = h.Result.Done,
+        StartedAt = h.StartedAt,
+        DurationS = h.Duration.TotalSeconds,
+    };
+
+    public static string EnumName<T>(T value) where T : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 }

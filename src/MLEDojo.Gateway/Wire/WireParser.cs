@@ -36,7 +36,7 @@ public static class WireParser
         return Read<WireAction>(action, what);
     }
 
-    private static T Read<T>(JsonNode? node, string what)
+    public static T Read<T>(JsonNode? node, string what)
     {
         if (node is not JsonObject json) throw GatewayError.Validation($"{what} must be a JSON object.");
         try

@@ -11,7 +11,9 @@ namespace MLEDojo.Grains.Episodes;
 /// <summary>
 /// One episode (key: episode id). Non-reentrant, so its steps run one at a time. Every step is written to the
 /// "episodes" storage before its result is returned, and a request id that was already answered gets the
-/// recorded result back without running anything again.
+/// recorded result back without running anything again. A running episode expires when idle past the silo's TTL
+/// or older than its maximum lifetime (<see cref="EpisodeExpiry"/>): a reminder checks the persisted deadline, and so
+/// does every activation, so expiry holds whichever client drives the episode and across restarts.
 /// </summary>
 public sealed class EpisodeGrain(
     [PersistentState("episode", "episodes")] IPersistentState<EpisodeState> state,
@@ -20,9 +22,10 @@ public sealed class EpisodeGrain(
     InfoProviders info,
     CpuExecutionService cpu,
     GpuDeviceDirectory gpus,
-    ILogger<EpisodeGrain> logger) : Grain, IEpisodeGrain
+    ILogger<EpisodeGrain> logger) : Grain, IEpisodeGrain, IRemindable
 {
     private const string SubmissionFile = "submission.csv";
+    private const string ExpiryReminder = "expiry";
 
     private EpisodeState State => state.State;
     private string EpisodeId => this.GetPrimaryKeyString();
@@ -56,11 +59,13 @@ public sealed class EpisodeGrain(
         var outputDirectory = Path.Combine(grid.EpisodesRoot, EpisodeId);
         await Task.Run(() => Directory.CreateDirectory(outputDirectory), cancellationToken);
         var resets = State.Resets;
+        var now = DateTimeOffset.UtcNow;
         state.State = new EpisodeState
         {
             Status = EpisodeStatus.Running,
             Options = options,
-            CreatedAt = DateTimeOffset.UtcNow,
+            CreatedAt = now,
+            ExpiresAt = grid.Expiry.DeadlineAfter(now, now),
             OutputDirectory = outputDirectory,
             HigherIsBetter = competition!.HigherIsBetter,
             GpuDevice = device?.ToString(),
@@ -81,6 +86,7 @@ public sealed class EpisodeGrain(
         };
         State.Resets[requestId] = result;
         await state.WriteStateAsync();
+        await WatchExpiryAsync();
         return result;
     }
 
@@ -90,6 +96,8 @@ public sealed class EpisodeGrain(
         if (State.StepsByRequest.TryGetValue(requestId, out var recordedStep))
             return Recorded(State.History[recordedStep - 1]);
 
+        // The reminder checks the deadline only every check period; a step past it must not slip through meanwhile.
+        if (State.Status == EpisodeStatus.Running && DateTimeOffset.UtcNow >= Deadline) await ExpireAsync(deactivate: true);
         if (Refusal(action) is { } refusal)
             return Rejected(requestId, refusal);
         var options = State.Options!;
@@ -177,7 +185,10 @@ public sealed class EpisodeGrain(
         });
         State.StepsByRequest[requestId] = step;
         if (done) State.Status = EpisodeStatus.Done;
+        // Idleness counts from the end of the last step, so an execution longer than the TTL never expires its episode.
+        State.ExpiresAt = grid.Expiry.DeadlineAfter(DateTimeOffset.UtcNow, State.CreatedAt!.Value);
         await state.WriteStateAsync();
+        if (done) await StopWatchingExpiryAsync();
 
         if (newBest) await PublishBestAsync();
         return action.Type == ActionType.GetHistory ? Recorded(State.History[^1]) : result;
@@ -189,12 +200,87 @@ public sealed class EpisodeGrain(
 
     public async Task<EpisodeSnapshot> Close()
     {
-        if (State.Status != EpisodeStatus.Closed && State.Status != EpisodeStatus.New)
+        if (State.Status is EpisodeStatus.Running or EpisodeStatus.Done)
         {
             State.Status = EpisodeStatus.Closed;
             await state.WriteStateAsync();
+            await StopWatchingExpiryAsync();
         }
         return Snapshot();
+    }
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (State.Status != EpisodeStatus.Running) return;
+        if (DateTimeOffset.UtcNow >= Deadline) await ExpireAsync(deactivate: false);
+        // Registered again on every activation: an in-memory reminder service forgets reminders when its silo restarts.
+        else await WatchExpiryAsync();
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != ExpiryReminder) return;
+        if (State.Status != EpisodeStatus.Running) await StopWatchingExpiryAsync();
+        else if (DateTimeOffset.UtcNow >= Deadline) await ExpireAsync(deactivate: true);
+    }
+
+    private DateTimeOffset Deadline => State.ExpiresAt ?? grid.Expiry.DeadlineAfter(State.CreatedAt!.Value, State.CreatedAt!.Value);
+
+    /// <summary>
+    /// Ends the episode for good and releases what it holds: its reminder, its files on disk (its history stays in
+    /// its state, so its trajectory can still be read) and its activation (unless it is activating now, to answer
+    /// the call that woke it).
+    /// </summary>
+    private async Task ExpireAsync(bool deactivate)
+    {
+        var now = DateTimeOffset.UtcNow;
+        State.Status = EpisodeStatus.Expired;
+        State.ExpiryReason = now >= State.CreatedAt!.Value + grid.Expiry.MaxLifetime
+            ? $"it reached the maximum lifetime of {grid.Expiry.MaxLifetime} (episodes.maxLifetimeSeconds)"
+            : $"it was idle for more than {grid.Expiry.IdleTtl} (episodes.idleTtlSeconds)";
+        await state.WriteStateAsync();
+        logger.LogInformation("Episode {Episode} expired: {Reason}", EpisodeId, State.ExpiryReason);
+        if (State.OutputDirectory is { } output)
+        {
+            try
+            {
+                await Task.Run(() => { if (Directory.Exists(output)) Directory.Delete(output, recursive: true); });
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                logger.LogWarning(e, "Removing the files of expired episode {Episode} failed", EpisodeId);
+            }
+        }
+        await StopWatchingExpiryAsync();
+        if (deactivate) DeactivateOnIdle();
+    }
+
+    /// <summary>
+    /// A failed registration is logged, not thrown: the persisted deadline still expires the episode at its next
+    /// activation, and the step or reset that asked is already recorded.
+    /// </summary>
+    private async Task WatchExpiryAsync()
+    {
+        try
+        {
+            await this.RegisterOrUpdateReminder(ExpiryReminder, grid.Expiry.CheckPeriod, grid.Expiry.CheckPeriod);
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException)
+        {
+            logger.LogWarning(e, "Registering the expiry reminder of episode {Episode} failed", EpisodeId);
+        }
+    }
+
+    private async Task StopWatchingExpiryAsync()
+    {
+        try
+        {
+            if (await this.GetReminder(ExpiryReminder) is { } reminder) await this.UnregisterReminder(reminder);
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException)
+        {
+            logger.LogWarning(e, "Removing the expiry reminder of episode {Episode} failed", EpisodeId);
+        }
     }
 
     private ICompetitionGrain EpisodeCompetition => GrainFactory.GetGrain<ICompetitionGrain>(State.Options!.Competition);
@@ -205,6 +291,7 @@ public sealed class EpisodeGrain(
         EpisodeStatus.New => "The episode has not been reset; call Reset with its options first.",
         EpisodeStatus.Done => "The episode is done (its step limit or time budget is spent); reset it to start over.",
         EpisodeStatus.Closed => "The episode is closed; reset it to start over.",
+        EpisodeStatus.Expired => $"The episode expired: {State.ExpiryReason}; its files are released. Start a new episode.",
         _ => action.Type switch
         {
             ActionType.RequestInfo when string.IsNullOrWhiteSpace(action.InfoType) =>
@@ -343,7 +430,7 @@ public sealed class EpisodeGrain(
             BestPositionScore = State.BestPositionScore,
             HistorySummary = Feedback.Summary(State),
         },
-        Done = State.Status is EpisodeStatus.Done or EpisodeStatus.Closed,
+        Done = State.Status is EpisodeStatus.Done or EpisodeStatus.Closed or EpisodeStatus.Expired,
         StepsTaken = State.StepsTaken,
         StepsLeft = State.Options is { } o ? Math.Max(0, o.MaxSteps - State.StepsTaken) : 0,
         TimeLeft = State.Options is null ? TimeSpan.Zero : TimeLeft(),
@@ -392,5 +479,7 @@ public sealed class EpisodeGrain(
         CreatedAt = State.CreatedAt,
         OutputDirectory = State.OutputDirectory,
         BestMedal = State.BestMedal,
+        ExpiresAt = State.Status == EpisodeStatus.Running ? Deadline : null,
+        ExpiryReason = State.ExpiryReason,
     };
 }

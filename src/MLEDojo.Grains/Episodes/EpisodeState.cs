@@ -23,6 +23,12 @@ public sealed class EpisodeState
     [Id(11)] public Dictionary<string, int> StepsByRequest { get; set; } = new(StringComparer.Ordinal);
     /// <summary>Request id → result of every reset, for the same reason.</summary>
     [Id(12)] public Dictionary<string, StepResult> Resets { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>
+    /// When the running episode expires unless it takes a step first; persisted so an activation after a restart
+    /// (which may have lost in-memory reminders) still honours it.
+    /// </summary>
+    [Id(13)] public DateTimeOffset? ExpiresAt { get; set; }
+    [Id(14)] public string? ExpiryReason { get; set; }
 
     public int StepsTaken => History.Count;
 }

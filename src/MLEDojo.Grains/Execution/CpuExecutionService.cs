@@ -15,6 +15,9 @@ public sealed class CpuExecutionService(ICodeRunner runner, GridOptions options,
 
     public string Device => "cpu@" + silo.SiloAddress;
 
+    /// <summary>Executions running and waiting for a slot on this silo now.</summary>
+    public (int Running, int Queued) Load => (_queue.Running, _queue.Queued);
+
     public async Task<ExecutionResult> ExecuteAsync(ExecutionRequest request, CancellationToken cancellationToken)
     {
         using var slot = await _queue.EnterAsync(cancellationToken);

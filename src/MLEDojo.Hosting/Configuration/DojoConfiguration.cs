@@ -76,6 +76,8 @@ public static class DojoConfiguration
     {
         options.CompetitionsRoot = Path.GetFullPath(options.CompetitionsRoot, baseDirectory);
         options.EpisodesRoot = Path.GetFullPath(options.EpisodesRoot, baseDirectory);
+        if (!string.IsNullOrWhiteSpace(options.CompetitionImportRoot))
+            options.CompetitionImportRoot = Path.GetFullPath(options.CompetitionImportRoot, baseDirectory);
         if (options.Storage.Provider == "sqlite" && !string.IsNullOrWhiteSpace(options.Storage.ConnectionString))
         {
             try

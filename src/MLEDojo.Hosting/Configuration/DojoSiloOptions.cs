@@ -17,6 +17,9 @@ public sealed class DojoSiloOptions
     public DojoStorageOptions Storage { get; set; } = new();
     public DojoDevicesOptions Devices { get; set; } = new();
     public DojoLimitsOptions Limits { get; set; } = new();
+    public DojoEpisodesOptions Episodes { get; set; } = new();
+    /// <summary>The folder creators' competitions are registered from (gateway: a server directory, or an upload unpacked here).</summary>
+    public string CompetitionImportRoot { get; set; } = ".dojo/imports";
     public string Python { get; set; } = "/usr/bin/python3";
 }
 
@@ -48,4 +51,15 @@ public sealed class DojoLimitsOptions
     public int MaxEpisodeTimeBudgetSeconds { get; set; } = 172800;
     public long MaxSubmissionBytes { get; set; } = 512L * 1024 * 1024;
     public int MaxCapturedOutputBytes { get; set; } = 65536;
+}
+
+/// <summary>When running episodes expire (their files are removed and later steps refused; state and history stay).</summary>
+public sealed class DojoEpisodesOptions
+{
+    /// <summary>An episode with no reset or step for this long expires.</summary>
+    public int IdleTtlSeconds { get; set; } = 86400;
+    /// <summary>An episode expires this long after its reset, however active.</summary>
+    public int MaxLifetimeSeconds { get; set; } = 604800;
+    /// <summary>How often each running episode's reminder checks its deadline (the expiry's precision).</summary>
+    public int ExpiryCheckSeconds { get; set; } = 60;
 }

@@ -35,6 +35,10 @@ public static class DojoSiloOptionsValidator
         Check(limits.MaxEpisodeTimeBudgetSeconds >= 1, $"limits.maxEpisodeTimeBudgetSeconds: {limits.MaxEpisodeTimeBudgetSeconds} must be at least 1.");
         Check(limits.MaxSubmissionBytes >= 1, $"limits.maxSubmissionBytes: {limits.MaxSubmissionBytes} must be at least 1.");
         Check(limits.MaxCapturedOutputBytes >= 1024, $"limits.maxCapturedOutputBytes: {limits.MaxCapturedOutputBytes} must be at least 1024.");
+        Check(options.Episodes.IdleTtlSeconds >= 1, $"episodes.idleTtlSeconds: {options.Episodes.IdleTtlSeconds} must be at least 1.");
+        Check(options.Episodes.MaxLifetimeSeconds >= 1, $"episodes.maxLifetimeSeconds: {options.Episodes.MaxLifetimeSeconds} must be at least 1.");
+        Check(options.Episodes.ExpiryCheckSeconds is >= 1 and <= 86400, $"episodes.expiryCheckSeconds: {options.Episodes.ExpiryCheckSeconds} must be between 1 and 86400.");
+        Check(!string.IsNullOrWhiteSpace(options.CompetitionImportRoot), "competitionImportRoot: must not be empty.");
         Check(!string.IsNullOrWhiteSpace(options.Python), "python: must name the interpreter (e.g. /usr/bin/python3).");
         return problems;
     }

@@ -20,5 +20,12 @@ public static class GridOptionsFactory
             MaxSubmissionBytes = options.Limits.MaxSubmissionBytes,
             MaxCapturedOutputBytes = options.Limits.MaxCapturedOutputBytes,
         },
+        CompetitionImportRoot = options.CompetitionImportRoot,
+        Expiry = new EpisodeExpiry
+        {
+            IdleTtl = TimeSpan.FromSeconds(options.Episodes.IdleTtlSeconds),
+            MaxLifetime = TimeSpan.FromSeconds(options.Episodes.MaxLifetimeSeconds),
+            CheckPeriod = TimeSpan.FromSeconds(options.Episodes.ExpiryCheckSeconds),
+        },
     };
 }

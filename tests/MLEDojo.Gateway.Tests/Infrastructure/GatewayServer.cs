@@ -28,6 +28,8 @@ public class GatewayServer : IAsyncLifetime
 {
     /// <summary>Small, so the oversized-message tests stay fast.</summary>
     public const int MaxMessageBytes = 64 * 1024;
+    /// <summary>Room for a shipped competition's archive (spaceship-titanic packs to about 300 KB), small enough to test the cap.</summary>
+    public const long MaxUploadBytes = 4 * 1024 * 1024;
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "mledojo-gateway-" + Guid.NewGuid().ToString("N"));
     private WebApplication _app = null!;
@@ -43,19 +45,36 @@ public class GatewayServer : IAsyncLifetime
     /// <summary>The gateway's options beyond the message cap; quota tests tighten them.</summary>
     protected virtual void Configure(DojoGatewayOptions options) { }
 
+    /// <summary>The silo's options beyond ports and folders; expiry tests shorten the TTL.</summary>
+    protected virtual void ConfigureSilo(DojoSiloOptions options) { }
+
+    /// <summary>
+    /// This server's own competitions root: links to the shipped competitions (so registration tests never write into
+    /// the repository), plus whatever creators register.
+    /// </summary>
+    public string CompetitionsRoot => Path.Combine(_folder, "competitions");
+    public string ImportRoot => Path.Combine(_folder, "imports");
+    public string EpisodesRoot => Path.Combine(_folder, "episodes");
+
     public async Task InitializeAsync()
     {
         var siloPort = FreePort();
+        Directory.CreateDirectory(CompetitionsRoot);
+        Directory.CreateDirectory(ImportRoot);
+        foreach (var shipped in Directory.EnumerateDirectories(RepoPaths.CompetitionsRoot))
+            Directory.CreateSymbolicLink(Path.Combine(CompetitionsRoot, Path.GetFileName(shipped)), shipped);
         var options = new DojoSiloOptions
         {
             ClusterId = "gateway-" + siloPort,
             SiloPort = siloPort,
             GatewayPort = FreePort(),
-            CompetitionsRoot = RepoPaths.CompetitionsRoot,
-            EpisodesRoot = Path.Combine(_folder, "episodes"),
+            CompetitionsRoot = CompetitionsRoot,
+            CompetitionImportRoot = ImportRoot,
+            EpisodesRoot = EpisodesRoot,
             Storage = new DojoStorageOptions { ConnectionString = StoreConnectionString },
             Devices = new DojoDevicesOptions { Node = "solo", Gpus = "none" },
         };
+        ConfigureSilo(options);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
@@ -64,6 +83,8 @@ public class GatewayServer : IAsyncLifetime
         {
             o.MaxMessageBytes = MaxMessageBytes;
             o.KeyStoreConnectionString = StoreConnectionString;
+            o.CompetitionImportRoot = ImportRoot;
+            o.MaxUploadBytes = MaxUploadBytes;
             // Every test class shares Alice's key; the quota tests use their own server and keys.
             o.MaxOpenEpisodesPerKey = 10_000;
             Configure(o);
@@ -104,6 +125,42 @@ public class GatewayServer : IAsyncLifetime
     {
         using var response = await Http.GetAsync(path);
         return (response.StatusCode, (await response.Content.ReadFromJsonAsync<JsonObject>())!);
+    }
+
+    /// <summary>Any request as <paramref name="token"/>: the status and the body parsed as JSON (null when it is not JSON).</summary>
+    public async Task<(HttpStatusCode Status, JsonNode? Body)> SendAsync(string? token, HttpMethod method, string path, HttpContent? content = null)
+    {
+        using var client = ClientFor(token);
+        using var response = await client.SendAsync(new HttpRequestMessage(method, path) { Content = content });
+        var text = await response.Content.ReadAsStringAsync();
+        JsonNode? body;
+        try { body = text.Length == 0 ? null : JsonNode.Parse(text); }
+        catch (System.Text.Json.JsonException) { body = null; }
+        return (response.StatusCode, body);
+    }
+
+    /// <summary>A copy of spaceship-titanic under the import root as <paramref name="folder"/>, with a manifest so any name can score it.</summary>
+    public string PrepareImport(string folder)
+    {
+        var target = Path.Combine(ImportRoot, folder);
+        CopyTree(Path.Combine(RepoPaths.CompetitionsRoot, "spaceship-titanic", "data"), Path.Combine(target, "data"));
+        File.WriteAllText(Path.Combine(target, "competition.json"), TitanicManifest);
+        return target;
+    }
+
+    public const string TitanicManifest = """
+        {"family": "accuracy", "params": {}, "higher_is_better": true, "id_column": "PassengerId", "id_as_text": true,
+         "target_columns": ["Transported"], "category": "Tabular", "level": "beginner", "tags": ["imported"]}
+        """;
+
+    public static void CopyTree(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var copy = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+        }
     }
 
     public Task<WsClient> ConnectAsync() => ConnectAsync(Keys.Alice);
