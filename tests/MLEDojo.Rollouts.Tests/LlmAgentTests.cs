@@ -229,3 +229,39 @@ public sealed class LlmAgentTests
         new StepResult { Observation = new Observation { ActionStatus = status, Feedback = feedback }, StepsLeft = 10 - index - 1, TimeLeft = TimeSpan.FromSeconds(3500) },
         StepsLeft: 10 - index - 1, TimeLeft: TimeSpan.FromSeconds(3500), StepIndex: index);
 }
+
+/// <summary>The LLM agent inside a rollout: its usage and its failures reach the trajectory lines.</summary>
+public sealed class LlmRolloutTests : IDisposable
+{
+    private readonly RunFolder _folder = new();
+
+    [Fact]
+    public async Task An_llm_episode_records_tokens_and_reasks_per_step_and_ends_with_the_agents_failure_class()
+    {
+        await using var server = new ReplayChatServer(
+            ReplayedAnswer.Completion("""{"action": "request_info", "params": {"info_type": "data_path"}}""", promptTokens: 500, completionTokens: 20),
+            ReplayedAnswer.Completion("not json at all"),
+            ReplayedAnswer.Completion("""{"action": "execute_code", "params": {"code": "print('fit')"}}""", promptTokens: 700, completionTokens: 60),
+            ReplayedAnswer.Refusal("I can't help with that."),
+            ReplayedAnswer.Refusal("I can't help with that."));
+        var options = new LlmAgentOptions { Endpoint = server.Endpoint, Model = "replay-model", MaxReasks = 1 };
+        var catalog = new AgentCatalog(options, new HttpClient());
+        var spec = new Planning.RolloutSpec { Agents = [catalog.RecordedName("llm")], Competitions = ["comp-a"], Episodes = 1 };
+
+        var (summary, _) = await _folder.RunAsync(new FakeTarget(), spec, agents: catalog, catalogName: _ => "llm");
+
+        Assert.Equal(1, summary.Done);
+        var steps = _folder.Steps();
+        Assert.Equal(3, steps.Count);
+        Assert.Equal("llm:replay-model", steps[0].Agent);
+        Assert.Equal(new Trajectories.AgentStepUsage(500, 20, 0), steps[1].AgentUsage);
+        // The step after a re-ask counts both completions: the malformed one (100 + 20 tokens) and the fixed one.
+        Assert.Equal(new Trajectories.AgentStepUsage(800, 80, 1), steps[2].AgentUsage);
+        Assert.Equal("print('fit')", Assert.IsType<Gateway.Wire.ExecuteCodeAction>(steps[2].Action).Code);
+        Assert.True(steps[2].EpisodeEnd);
+        Assert.Equal(("agent_error", "llm_refusal"), (steps[2].StopReason, steps[2].StopErrorClass));
+        TrajectorySchema.AssertFileConforms(_folder.Trajectories);
+    }
+
+    public void Dispose() => _folder.Dispose();
+}

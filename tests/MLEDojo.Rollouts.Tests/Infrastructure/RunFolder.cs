@@ -15,13 +15,14 @@ public sealed class RunFolder : IDisposable
     public string Failures => System.IO.Path.Combine(Path, RolloutRunner.FailuresFileName);
 
     public async Task<(RolloutSummary Summary, IReadOnlyList<PlannedEpisode> Plan)> RunAsync(
-        IRolloutTarget target, RolloutSpec spec, int concurrency = 3, int maxAttempts = 3, CancellationToken cancellationToken = default)
+        IRolloutTarget target, RolloutSpec spec, int concurrency = 3, int maxAttempts = 3, CancellationToken cancellationToken = default,
+        AgentCatalog? agents = null, Func<PlannedEpisode, string>? catalogName = null)
     {
         var (manifest, invocation) = RunManifest.Begin(Path, "test", DateTimeOffset.UtcNow);
         using var store = TrajectoryStore.Open(Path);
-        var catalog = new AgentCatalog();
+        var catalog = agents ?? new AgentCatalog();
         var plan = spec.Expand(manifest.RunId);
-        var runner = new RolloutRunner(target, p => catalog.Create(p.Agent, p.Repetition), spec, store, Failures, invocation,
+        var runner = new RolloutRunner(target, p => catalog.Create(catalogName?.Invoke(p) ?? p.Agent, p.Repetition), spec, store, Failures, invocation,
             new RolloutSettings(concurrency, maxAttempts, TimeSpan.FromMilliseconds(10)), new RolloutCounters());
         return (await runner.RunAsync(plan, cancellationToken), plan);
     }
