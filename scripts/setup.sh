@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what MLEDojo.Orleans needs beyond the .NET 10 SDK, once: Debian's Python ML stack (agent code and
-# the benchmark's reference path run on /usr/bin/python3) and bubblewrap, the sandbox it runs in, and starts
-# PostgreSQL with the grid's role (scripts/postgres-setup.sh). Safe to run again: it installs only what is missing.
+# the benchmark's reference path run on /usr/bin/python3), bubblewrap (the sandbox agent code runs in) and
+# Chromium (the report and leaderboard rendering tests), and starts PostgreSQL with the grid's role
+# (scripts/postgres-setup.sh). Safe to run again: it installs only what is missing.
 set -euo pipefail
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -10,6 +11,8 @@ missing=()
 /usr/bin/python3 -c 'import pandas, sklearn, numpy' 2>/dev/null || missing+=(python3-pandas python3-sklearn python3-numpy)
 # The sandbox agent code runs in (bubblewrap; setpriv and prlimit come with util-linux).
 [ -x /usr/bin/bwrap ] || missing+=(bubblewrap)
+# The rollout report's and the arena leaderboard's tests render their pages in headless Chromium.
+command -v chromium >/dev/null || missing+=(chromium fonts-dejavu-core)
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]}"

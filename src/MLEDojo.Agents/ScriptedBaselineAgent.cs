@@ -1,37 +1,39 @@
 using MLEDojo.Abstractions;
-using MLEDojo.Client;
 
 namespace MLEDojo.Agents;
 
 /// <summary>
-/// A scripted agent for demos and smoke tests. Five steps: request_info(all), validate_code(baseline),
-/// execute_code(baseline), execute_code(a bigger model), get_history. Stops early when the episode is done.
+/// A scripted agent that writes real pandas/scikit-learn code from what request_info returns. Five steps:
+/// request_info(all), validate_code(baseline), execute_code(baseline), execute_code(a bigger model), get_history.
+/// The episode's seed and the repetition's <paramref name="sampleSeed"/> seed the models, so repetitions differ.
 /// </summary>
-public sealed class ScriptedBaselineAgent(int seed = 0)
+public sealed class ScriptedBaselineAgent(int sampleSeed = 0) : ScriptedAgent
 {
-    public async Task<IReadOnlyList<StepResult>> PlayAsync(EpisodeSession episode, IProgress<StepResult>? progress = null, CancellationToken cancellationToken = default)
-    {
-        var results = new List<StepResult>();
-        async Task<StepResult?> Do(Func<Task<StepResult>> step)
-        {
-            if (episode.Done) return null;
-            var result = await step();
-            results.Add(result);
-            progress?.Report(result);
-            return result;
-        }
+    private IReadOnlyDictionary<string, string> _facts = new Dictionary<string, string>();
 
-        var info = await Do(() => episode.RequestInfoAsync("all", cancellationToken));
-        var facts = info?.Observation.Info ?? new Dictionary<string, string>();
-        var plan = new BaselinePlan(
-            facts.GetValueOrDefault("data_path", "."),
-            BaselineCodeWriter.MetricWantsProbabilities(facts),
-            Trees: 30,
-            Seed: seed);
-        await Do(() => episode.ValidateCodeAsync(BaselineCodeWriter.Write(plan), cancellationToken));
-        await Do(() => episode.ExecuteCodeAsync(BaselineCodeWriter.Write(plan), cancellationToken));
-        await Do(() => episode.ExecuteCodeAsync(BaselineCodeWriter.Write(plan with { Trees = 120 }), cancellationToken));
-        await Do(() => episode.GetHistoryAsync(cancellationToken));
-        return results;
+    public override string Name => "scripted";
+
+    protected override int PlanLength => 5;
+
+    protected override void OnReset() => _facts = new Dictionary<string, string>();
+
+    protected override EpisodeAction Plan(int index) => index switch
+    {
+        0 => EpisodeAction.RequestInfo("all"),
+        1 => EpisodeAction.ValidateCode(BaselineCodeWriter.Write(BaselinePlan())),
+        2 => EpisodeAction.ExecuteCode(BaselineCodeWriter.Write(BaselinePlan())),
+        3 => EpisodeAction.ExecuteCode(BaselineCodeWriter.Write(BaselinePlan() with { Trees = 120 })),
+        _ => EpisodeAction.GetHistory(),
+    };
+
+    protected override void Observe(int index, StepResult result)
+    {
+        if (index == 0 && result.Observation.Info is { } info) _facts = info;
     }
+
+    private BaselinePlan BaselinePlan() => new(
+        _facts.GetValueOrDefault("data_path", "."),
+        BaselineCodeWriter.MetricWantsProbabilities(_facts),
+        Trees: 30,
+        Seed: unchecked(Episode.Seed * 1000 + sampleSeed));
 }

@@ -19,7 +19,10 @@ public static class DojoCli
             GridCommands.Demo(output, error),
             KeysCommand.Build(output, error),
             DbCommand.Build(output, error),
+            RolloutCommand.Build(output, error),
+            ReportCommand.Build(output, error),
         };
+        foreach (var command in ArenaCommands.Build(output, error)) root.Subcommands.Add(command);
         var parse = root.Parse(args);
         return parse.Invoke(new InvocationConfiguration { Output = output, Error = error });
     }

@@ -28,6 +28,7 @@ public static class GatewayEndpointExtensions
         DataSelectEndpoints.Map(app);
         WebSocketEndpoint.Map(app);
         ApiEndpoints.Map(app);
+        Arena.ArenaEndpoints.Map(app);
         app.MapOpenApi("/openapi.json").RequireScopes(RequiredScopes.AnyKey);
         return app;
     }

@@ -1,3 +1,4 @@
+using MLEDojo.Arena.Grains;
 using MLEDojo.Hosting;
 using MLEDojo.Hosting.Configuration;
 using Microsoft.Extensions.Hosting;

@@ -99,12 +99,7 @@ internal static class GridCommands
 
             // Each demo gets its own state and ports, so it shows its own leaderboard and never collides with a running silo.
             var run = Path.Combine(Path.GetDirectoryName(options.EpisodesRoot)!, "demo", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss"));
-            Directory.CreateDirectory(run);
-            options.EpisodesRoot = Path.Combine(run, "episodes");
-            options.Storage.ConnectionString = $"Data Source={Path.Combine(run, "grid.db")}";
-            options.SiloPort = EmbeddedGrid.FreePort();
-            options.GatewayPort = EmbeddedGrid.FreePort();
-            options.ClusterId = "mledojo-demo";
+            EmbeddedGrid.UsePrivateState(options, run, "mledojo-demo");
 
             output.WriteLine($"embedded grid: {names.Length} competitions, {count} episodes, {options.Limits.CpuExecutionSlots} CPU execution slots; state in {run}");
             await using var grid = await EmbeddedGrid.StartAsync(options, cancellationToken);
@@ -129,7 +124,7 @@ internal static class GridCommands
         return options;
     }
 
-    private static string[] ScorableCompetitions(string root)
+    internal static string[] ScorableCompetitions(string root)
     {
         var registry = CompetitionRegistry.FromRoot(root).Registry;
         return registry.List().Where(name => registry.Get(name).Unavailability is null).ToArray();

@@ -3,6 +3,9 @@ using System.Globalization;
 using MLEDojo.Abstractions;
 using MLEDojo.Agents;
 using MLEDojo.Client;
+using MLEDojo.Rollouts.Planning;
+using MLEDojo.Rollouts.Running;
+using MLEDojo.Rollouts.Targets;
 
 namespace MLEDojo.Cli.Demo;
 
@@ -12,6 +15,7 @@ namespace MLEDojo.Cli.Demo;
 /// </summary>
 public sealed class DemoRunner(IGrainFactory grains, TextWriter output)
 {
+    private readonly GrainRolloutTarget _target = new(grains, "embedded grid");
     private int _running;
     private int _done;
     private int _failed;
@@ -54,13 +58,12 @@ public sealed class DemoRunner(IGrainFactory grains, TextWriter output)
         try
         {
             var options = new EpisodeOptions { Competition = competition, AgentName = $"baseline-seed{seed}", Seed = seed, MaxSteps = 10 };
-            var session = await client.StartEpisodeAsync(options, cancellationToken: cancellationToken);
-            var agent = new ScriptedBaselineAgent(seed);
-            await agent.PlayAsync(session, new Progress<StepResult>(Count), cancellationToken);
-            var snapshot = await session.SnapshotAsync(cancellationToken);
-            await session.CloseAsync(cancellationToken);
+            var episodeId = DojoClient.NewEpisodeId();
+            var planned = new PlannedEpisode("demo", RolloutEnvs.Mle, competition, options.AgentName, seed, Repetition: 0);
+            var steps = await EpisodePlayer.PlayAsync(
+                _target.Open(RolloutEnvs.Mle, episodeId), new ScriptedBaselineAgent(), new EpisodeAttempt(planned, 1, episodeId), options, Count, cancellationToken);
             Interlocked.Increment(ref _done);
-            return (competition, snapshot.BestRawScore);
+            return (competition, steps[^1].Observation.BestRawScore);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using MLEDojo.Cli.Gateway;
 using MLEDojo.Gateway;
+using MLEDojo.Arena.Grains;
 using MLEDojo.Hosting;
 using Microsoft.AspNetCore.Builder;
 using MLEDojo.Hosting.Configuration;
@@ -49,7 +50,7 @@ public sealed class EmbeddedGrid : IAsyncDisposable
         // The demo and serve print their own progress; Orleans' start-up chatter would drown it.
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Orleans", LogLevel.Error);
-        builder.UseOrleans(silo => silo.UseMLEDojo(options));
+        builder.UseOrleans(silo => silo.UseMLEDojo(options).UseMLEDojoArena(options));
     }
 
     public Task WaitForShutdownAsync(CancellationToken cancellationToken) => _host.WaitForShutdownAsync(cancellationToken);
@@ -58,6 +59,20 @@ public sealed class EmbeddedGrid : IAsyncDisposable
     {
         await _host.StopAsync();
         _host.Dispose();
+    }
+
+    /// <summary>
+    /// Points a grid at its own state under <paramref name="folder"/> (episodes, SQLite database) and at free ports, so
+    /// it never collides with a running silo and its episodes outlive the process (a rerun finds them).
+    /// </summary>
+    public static void UsePrivateState(DojoSiloOptions options, string folder, string clusterId)
+    {
+        Directory.CreateDirectory(folder);
+        options.EpisodesRoot = Path.Combine(folder, "episodes");
+        options.Storage.ConnectionString = $"Data Source={Path.Combine(folder, "grid.db")}";
+        options.SiloPort = FreePort();
+        options.GatewayPort = FreePort();
+        options.ClusterId = clusterId;
     }
 
     /// <summary>A port nobody listens on now, so a demo never collides with a running silo.</summary>

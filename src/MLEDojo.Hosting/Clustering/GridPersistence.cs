@@ -53,7 +53,7 @@ public static class GridPersistence
     /// [GenerateSerializer] with stable [Id]s, so fields can be added without a migration, rows carry no CLR type
     /// or assembly names (the default Newtonsoft JSON serializer writes them), and it is the fastest option.
     /// </summary>
-    private static void AddGrainStorage(ISiloBuilder silo, string name, DojoStorageOptions storage) =>
+    public static void AddGrainStorage(ISiloBuilder silo, string name, DojoStorageOptions storage) =>
         silo.AddAdoNetGrainStorage(name, (OptionsBuilder<AdoNetGrainStorageOptions> builder) => builder.Configure<IServiceProvider>((o, services) =>
         {
             o.Invariant = Invariant(storage);

@@ -25,7 +25,29 @@ public abstract class GridCluster : IAsyncLifetime
     /// <summary>The global response timeout; grain methods without their own [ResponseTimeout] are held to it.</summary>
     protected virtual TimeSpan ResponseTimeout => TimeSpan.FromSeconds(30);
 
+    /// <summary>The runner every silo runs agent code with (<see cref="Runner"/> unless a cluster wraps it).</summary>
+    protected virtual Execution.ICodeRunner CodeRunner => Runner;
+
+    /// <summary>What a cluster adds to each silo beyond the grid (the arena's tests add the arena).</summary>
+    protected virtual void ConfigureSilo(ISiloBuilder silo, DojoSiloOptions options) { }
+
     public static string NodeOf(string siloName) => "node-" + siloName;
+
+    /// <summary>
+    /// A grain made by <paramref name="create"/> (called with attempt numbers 0, 1, ...) whose activation is on a silo a
+    /// test may kill, that is not the primary one (it hosts the test cluster's membership), and that silo.
+    /// </summary>
+    public async Task<(TGrain Grain, SiloAddress Host)> OnKillableSiloAsync<TGrain>(Func<int, Task<TGrain>> create) where TGrain : IAddressable
+    {
+        var management = Client.GetGrain<IManagementGrain>(0);
+        var primary = Cluster.Silos[0].SiloAddress;
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            var grain = await create(attempt);
+            if (await management.GetActivationAddress(grain) is { } host && !host.Equals(primary)) return (grain, host);
+        }
+        throw new InvalidOperationException("No activation landed off the primary silo in 50 tries.");
+    }
 
     public DojoSiloOptions SiloOptions(string siloName)
     {
@@ -49,7 +71,9 @@ public abstract class GridCluster : IAsyncLifetime
         builder.Options.ConfigureFileLogging = false;
         builder.ConfigureSilo((silo, siloBuilder) =>
         {
-            siloBuilder.UseMLEDojo(SiloOptions(silo.SiloName), _ => Runner);
+            var options = SiloOptions(silo.SiloName);
+            siloBuilder.UseMLEDojo(options, _ => CodeRunner);
+            ConfigureSilo(siloBuilder, options);
             siloBuilder.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = ResponseTimeout);
         });
         builder.ConfigureClient(client => client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = ResponseTimeout));
@@ -77,19 +101,13 @@ public sealed class ResilienceGridCluster : GridCluster
     /// An episode reset by <paramref name="reset"/> whose activation is not on the primary silo (which hosts the test
     /// cluster's membership and must survive), and the silo it is on: the one a test may kill.
     /// </summary>
-    public async Task<(IEpisodeGrain Episode, SiloAddress Host)> EpisodeOffPrimaryAsync(string prefix, Func<IEpisodeGrain, Task> reset)
-    {
-        var management = Client.GetGrain<IManagementGrain>(0);
-        var primary = Cluster.Silos[0].SiloAddress;
-        for (var attempt = 0; attempt < 50; attempt++)
+    public Task<(IEpisodeGrain Grain, SiloAddress Host)> EpisodeOffPrimaryAsync(string prefix, Func<IEpisodeGrain, Task> reset) =>
+        OnKillableSiloAsync(async attempt =>
         {
             var episode = Client.GetGrain<IEpisodeGrain>($"{prefix}-{attempt}-{Guid.NewGuid():N}");
             await reset(episode);
-            var host = await management.GetActivationAddress(episode);
-            if (host is not null && !host.Equals(primary)) return (episode, host);
-        }
-        throw new InvalidOperationException("50 episodes in a row landed on the primary silo.");
-    }
+            return episode;
+        });
 }
 
 [CollectionDefinition(Name)]

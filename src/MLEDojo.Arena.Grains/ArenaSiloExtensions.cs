@@ -1,0 +1,33 @@
+using MLEDojo.Arena.Grains.Running;
+using MLEDojo.Arena.Grains.Submissions;
+using MLEDojo.Execution;
+using MLEDojo.Hosting;
+using MLEDojo.Hosting.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace MLEDojo.Arena.Grains;
+
+public static class ArenaSiloExtensions
+{
+    /// <summary>
+    /// Adds the arena to a grid silo (after <see cref="SiloBuilderExtensions.UseMLEDojo"/>): its grain storage (beside the grid's: SQLite or PostgreSQL), a
+    /// reminder service when the silo has none, its options and silo-local services. <paramref name="scriptRunner"/>
+    /// runs uploaded agent scripts (by default a <see cref="ProcessCodeRunner"/> with the grid's interpreter).
+    /// </summary>
+    public static ISiloBuilder UseMLEDojoArena(this ISiloBuilder silo, DojoSiloOptions options, ArenaOptions? arena = null,
+        Func<IServiceProvider, ICodeRunner>? scriptRunner = null)
+    {
+        MLEDojo.Hosting.Clustering.GridPersistence.AddGrainStorage(silo, ArenaStorage.Name, options.Storage);
+        // Reminders bring a queued or running submission back after its silo dies.
+        if (!silo.Services.Any(d => d.ServiceType == typeof(Orleans.IReminderTable)))
+            silo.UseInMemoryReminderService();
+        silo.Services.AddSingleton(arena ?? new ArenaOptions());
+        silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.AddSingleton<AttemptRunner>();
+        silo.Services.AddSingleton<SubmissionValidator>();
+        silo.Services.AddSingleton(services => new ArenaScriptRunner(
+            scriptRunner?.Invoke(services) ?? new ProcessCodeRunner(ExecutionLimitsFactory.Create(options))));
+        return silo;
+    }
+}
