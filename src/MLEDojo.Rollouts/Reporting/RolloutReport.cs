@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MLEDojo.Gateway.Wire;
+using TrajectoryStep = MLEDojo.Rollouts.Trajectories.TrajectoryStep;
 using MLEDojo.Rollouts.Trajectories;
 
 namespace MLEDojo.Rollouts.Reporting;

@@ -5,6 +5,7 @@ using MLEDojo.Gateway.Wire;
 using MLEDojo.Rollouts.Planning;
 using MLEDojo.Rollouts.Targets;
 using MLEDojo.Rollouts.Trajectories;
+using TrajectoryStep = MLEDojo.Rollouts.Trajectories.TrajectoryStep;
 
 namespace MLEDojo.Rollouts.Running;
 
