@@ -34,6 +34,8 @@ DOJO_DLL="$ROOT/src/MLEDojo.Cli/bin/Release/net10.0/dojo.dll"
 [ -f "$DOJO_DLL" ] || { echo "no $DOJO_DLL after the build" >&2; exit 1; }
 
 WORK="$(mktemp -d -t mledojo-pyclient.XXXXXX)"
+# mktemp makes it 0700; the sandbox user must traverse it to reach the episode folders inside.
+chmod 755 "$WORK"
 SERVER_PID=""
 cleanup() {
   # Only the server this script started, by its pid, then its temp dir.
