@@ -81,7 +81,9 @@ public sealed class SandboxedSiloTests : IDisposable
             Assert.Equal("untouched", File.ReadAllText(victim));
 
             var bomb = await Execute(episode, "import os\nwhile True:\n    os.fork()");
-            Assert.Equal(ExecutionStatus.ResourceExceeded, bomb.Status);
+            // This episode's memory cap is small (the hog above), so the bomb's copies can reach it before the process
+            // cap: either cap containing it is correct; what matters is that it ends as a cap, not as a code error.
+            Assert.Contains(bomb.Status, new[] { ExecutionStatus.ResourceExceeded, ExecutionStatus.OutOfMemory });
 
             var fine = await Execute(episode, """
                 import os, shutil
