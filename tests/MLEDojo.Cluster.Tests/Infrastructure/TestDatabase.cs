@@ -42,7 +42,20 @@ public sealed class TestDatabase : IAsyncDisposable
         NpgsqlConnection.ClearAllPools();
         await using var admin = await OpenAdminAsync();
         await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", admin);
-        await command.ExecuteNonQueryAsync();
+        // FORCE cannot end a backend of another role (an autovacuum worker that just entered the new database): wait
+        // for it to leave and try again.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await command.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 10)
+            {
+                await Task.Delay(500);
+            }
+        }
     }
 
     private static async Task<NpgsqlConnection> OpenAdminAsync()
