@@ -7,9 +7,7 @@ bash scripts/setup.sh || exit 1
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
 
-# -m:1: one test assembly at a time. The sandbox tests check that no process of the sandbox user outlives a run,
-# which another assembly's sandboxed runs would break if they ran at the same moment.
-dotnet test MLEDojo.Orleans.sln -c Release -nologo -m:1 --logger "trx" --results-directory "$results" "$@"
+dotnet test MLEDojo.Orleans.sln -c Release -nologo --logger "trx" --results-directory "$results" "$@"
 status=$?
 
 passed=0
