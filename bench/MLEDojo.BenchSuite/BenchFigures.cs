@@ -5,5 +5,7 @@ public static class BenchFigures
 {
     public static IReadOnlyList<IBenchFigure> All() =>
     [
+        new Figures.IdleEpisodesFigure(),
+        new Figures.SiloRecoveryFigure(),
     ];
 }

@@ -34,6 +34,7 @@ public static class SiloBuilderExtensions
             GridPersistence.UsePostgreSqlClustering(silo, options);
         if (options.Profile != DojoProfiles.External)
             silo.Configure<ClusterOptions>(o => { o.ClusterId = options.ClusterId; o.ServiceId = options.ServiceId; });
+        MembershipTuning.Apply(silo, options.Membership);
 
         GridTelemetry.Add(silo, options);
         GridPersistence.AddStorage(silo, options);

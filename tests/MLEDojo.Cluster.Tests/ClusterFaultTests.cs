@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using MLEDojo.Abstractions;
+using MLEDojo.BenchSuite.Cluster;
 using MLEDojo.Cluster.Tests.Infrastructure;
+using MLEDojo.Grid.Tests.Infrastructure;
 using MLEDojo.Hosting;
 using MLEDojo.Hosting.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,7 +28,7 @@ public sealed class ClusterFaultTests(ITestOutputHelper output)
     public async Task Killed_and_rolling_restarted_silos_lose_no_episode_and_run_no_step_twice()
     {
         await using var database = await TestDatabase.CreateAsync();
-        await using var cluster = await LocalCluster.UpAsync(database.Name, silos: 3);
+        await using var cluster = await LocalCluster.UpAsync(RepoPaths.Root, Path.Combine(AppContext.BaseDirectory, "dojo.dll"), database.Name, silos: 3);
         var run = Guid.NewGuid().ToString("N")[..6];
         var reports = Path.Combine(cluster.StateDirectory, "reports");
         Directory.CreateDirectory(reports);

@@ -26,6 +26,8 @@ public sealed class DojoSiloOptions
     public DojoSandboxOptions Sandbox { get; set; } = new();
     public DojoLeaderboardOptions Leaderboards { get; set; } = new();
     public DojoMetricsOptions Metrics { get; set; } = new();
+    /// <summary>Failure detection between silos (cluster profile); unset values keep Orleans' defaults.</summary>
+    public DojoMembershipOptions Membership { get; set; } = new();
     /// <summary>
     /// The gateway's API keys and episode owners (a SQLite connection string). "" = storage.connectionString, which
     /// must then be SQLite; a cluster keeps its grains in PostgreSQL and names a key file here, on the gateway's volume.
