@@ -62,7 +62,7 @@ public class StepResultSerializationBenchmarks
     public byte[] OrleansSerialize() => _serializer.SerializeToArray(_step);
 
     [Benchmark]
-    public StepResult OrleansDeserialize() => _serializer.Deserialize<StepResult>(_orleansBytes);
+    public StepResult OrleansDeserialize() => _serializer.Deserialize<StepResult>(_orleansBytes)!;
 
     [Benchmark]
     public byte[] GatewayJson() => JsonSerializer.SerializeToUtf8Bytes(WireMapper.Step(_step), Gateway.Wire.GatewayJson.Options);

@@ -18,6 +18,7 @@ public static class MembershipTuning
             o.MinProbeTimeout = o.ProbeTimeout / 2;
             o.MaxProbeTimeout = o.ProbeTimeout * 4;
         }
+        if (membership.MaxProbeTimeoutSeconds is { } max) o.MaxProbeTimeout = TimeSpan.FromSeconds(max);
         if (membership.NumMissedProbesLimit is { } missed) o.NumMissedProbesLimit = missed;
         if (membership.NumVotesForDeathDeclaration is { } votes) o.NumVotesForDeathDeclaration = votes;
         if (membership.DeathVoteExpirationSeconds is { } expiry) o.DeathVoteExpirationTimeout = TimeSpan.FromSeconds(expiry);
