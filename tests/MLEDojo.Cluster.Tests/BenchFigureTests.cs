@@ -17,8 +17,9 @@ public sealed class BenchFigureTests(ITestOutputHelper output)
 
         Assert.Null(result.Error);
         Assert.Equal(4, result.Rows.Count);
-        Assert.All(result.Rows, row => Assert.True(double.IsFinite(row.Value) && row.LimitValue is > 0, $"{row.Measure}: {row.Value} / {row.LimitValue}"));
-        Assert.All(result.Rows.Skip(2), row => Assert.True(row.Value > 0, row.Measure));
+        // Memory of 40 episodes is within the process's noise (it may even read negative); only its presence is checked.
+        Assert.All(result.Rows, row => Assert.True(double.IsFinite(row.Value) && row.LimitValue is { } limit && double.IsFinite(limit), $"{row.Measure}: {row.Value} / {row.LimitValue}"));
+        Assert.All(result.Rows.Skip(2), row => Assert.True(row.Value > 0 && row.LimitValue > 0, $"{row.Measure}: {row.Value} / {row.LimitValue}"));
         Assert.NotNull(result.Rows[0].GoalMet);
         Assert.NotNull(result.Rows[2].GoalMet);
         Assert.Contains("40 of 40 episodes opened", result.Note);
