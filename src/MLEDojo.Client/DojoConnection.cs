@@ -19,10 +19,14 @@ public sealed class DojoConnection : IAsyncDisposable
     private DojoConnection(IHost host)
     {
         _host = host;
-        Client = new DojoClient(host.Services.GetRequiredService<IClusterClient>());
+        Grains = host.Services.GetRequiredService<IClusterClient>();
+        Client = new DojoClient(Grains);
     }
 
     public DojoClient Client { get; }
+
+    /// <summary>The Orleans client underneath, for grains of your own beside the grid's (a benchmark's ping grain).</summary>
+    public IClusterClient Grains { get; }
 
     public static async Task<DojoConnection> ConnectAsync(DojoGateway gateway, CancellationToken cancellationToken = default)
     {

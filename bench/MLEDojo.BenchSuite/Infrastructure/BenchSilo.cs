@@ -17,10 +17,14 @@ public sealed class BenchSilo : IAsyncDisposable
     private readonly IHost _host;
     private readonly DojoSiloOptions _options;
 
-    private BenchSilo(IHost host, DojoSiloOptions options)
+    /// <summary>The silo's SQLite file (episode and grid state).</summary>
+    public string DatabasePath { get; }
+
+    private BenchSilo(IHost host, DojoSiloOptions options, string databasePath)
     {
         _host = host;
         _options = options;
+        DatabasePath = databasePath;
     }
 
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
@@ -31,6 +35,7 @@ public sealed class BenchSilo : IAsyncDisposable
         string gpus = "none", Func<IServiceProvider, ICodeRunner>? codeRunner = null)
     {
         Directory.CreateDirectory(folder);
+        var database = Path.Combine(folder, "grid.db");
         var options = new DojoSiloOptions
         {
             ClusterId = $"bench-{name}-{Guid.NewGuid():N}"[..32],
@@ -40,7 +45,7 @@ public sealed class BenchSilo : IAsyncDisposable
             EpisodesRoot = Path.Combine(folder, "episodes"),
             CompetitionImportRoot = Path.Combine(folder, "imports"),
             // A long busy timeout: a thousand episodes writing at once queue on SQLite's single writer.
-            Storage = new DojoStorageOptions { ConnectionString = $"Data Source={Path.Combine(folder, "grid.db")};Default Timeout=120" },
+            Storage = new DojoStorageOptions { ConnectionString = $"Data Source={database};Default Timeout=120" },
             Devices = new DojoDevicesOptions { Node = "bench", Gpus = gpus },
         };
         var builder = Host.CreateApplicationBuilder();
@@ -57,28 +62,12 @@ public sealed class BenchSilo : IAsyncDisposable
             host.Dispose();
             throw;
         }
-        return new BenchSilo(host, options);
+        return new BenchSilo(host, options, database);
     }
 
     /// <summary>An Orleans client in this process connected through the silo's gateway port (TCP), as a trainer connects.</summary>
-    public async Task<BenchClient> ConnectClientAsync(CancellationToken cancellationToken)
-    {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Logging.AddFilter("Orleans", LogLevel.Error);
-        builder.UseOrleansClient(client => client.UseDojoGateway(new DojoGateway(_options.GatewayPort, _options.ClusterId, _options.ServiceId)));
-        var host = builder.Build();
-        try
-        {
-            await host.StartAsync(cancellationToken);
-        }
-        catch
-        {
-            host.Dispose();
-            throw;
-        }
-        return new BenchClient(host);
-    }
+    public Task<DojoConnection> ConnectClientAsync(CancellationToken cancellationToken) =>
+        DojoConnection.ConnectAsync(new DojoGateway(_options.GatewayPort, _options.ClusterId, _options.ServiceId), cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
@@ -88,15 +77,3 @@ public sealed class BenchSilo : IAsyncDisposable
     }
 }
 
-/// <summary>An Orleans client host connected to a <see cref="BenchSilo"/>.</summary>
-public sealed class BenchClient(IHost host) : IAsyncDisposable
-{
-    public IClusterClient Grains => host.Services.GetRequiredService<IClusterClient>();
-
-    public async ValueTask DisposeAsync()
-    {
-        using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await host.StopAsync(stopping.Token);
-        host.Dispose();
-    }
-}

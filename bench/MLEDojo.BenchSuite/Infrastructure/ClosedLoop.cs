@@ -9,7 +9,7 @@ namespace MLEDojo.BenchSuite.Infrastructure;
 public static class ClosedLoop
 {
     /// <param name="workers">Concurrent callers (episodes, sessions).</param>
-    /// <param name="duration">How long the loop runs; operations answered after it ends still count.</param>
+    /// <param name="duration">How long the loop runs; operations answered after it ends still count, and each worker runs at least one.</param>
     /// <param name="operation">The timed operation of worker i; it returns false when its answer was an error.</param>
     /// <param name="prepare">Untimed work before each operation (e.g. a reset when the episode ended); null for none.</param>
     public static async Task<LoadSample> RunAsync(int workers, TimeSpan duration, Func<int, Task<bool>> operation,
@@ -22,7 +22,8 @@ public static class ClosedLoop
         await Task.WhenAll(Enumerable.Range(0, workers).Select(worker => Task.Run(async () =>
         {
             var mine = latencies[worker] = [];
-            while (clock.Elapsed < duration)
+            // At least one operation each, however late a starved machine starts the worker: every caller is measured.
+            do
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (prepare is not null) await prepare(worker);
@@ -31,6 +32,7 @@ public static class ClosedLoop
                 mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 if (!ok) Interlocked.Increment(ref errors);
             }
+            while (clock.Elapsed < duration);
         }, cancellationToken)));
         var elapsed = clock.Elapsed;
         var all = latencies.SelectMany(l => l).Order().ToArray();
