@@ -33,17 +33,7 @@ public sealed class DojoConnection : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.UseOrleansClient(client => client.UseDojoGateway(gateway));
-        var host = builder.Build();
-        try
-        {
-            await host.StartAsync(cancellationToken);
-        }
-        catch
-        {
-            host.Dispose();
-            throw;
-        }
-        return new DojoConnection(host);
+        return new DojoConnection(await builder.Build().StartOrDisposeAsync(cancellationToken));
     }
 
     public async ValueTask DisposeAsync()

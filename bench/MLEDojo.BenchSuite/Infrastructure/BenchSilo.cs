@@ -52,17 +52,7 @@ public sealed class BenchSilo : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Orleans", LogLevel.Error);
         builder.UseOrleans(silo => silo.UseMLEDojo(options, codeRunner));
-        var host = builder.Build();
-        try
-        {
-            await host.StartAsync(cancellationToken);
-        }
-        catch
-        {
-            host.Dispose();
-            throw;
-        }
-        return new BenchSilo(host, options, database);
+        return new BenchSilo(await builder.Build().StartOrDisposeAsync(cancellationToken), options, database);
     }
 
     /// <summary>An Orleans client in this process connected through the silo's gateway port (TCP), as a trainer connects.</summary>
