@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MLEDojo.Abstractions;
+using MLEDojo.BenchSuite.Infrastructure;
 using MLEDojo.Execution;
 using MLEDojo.Grains.Episodes;
 using MLEDojo.Hosting;
@@ -117,10 +118,10 @@ public sealed class IdleEpisodesFigure(int? episodes = null, int? sampled = null
 
     private static DojoSiloOptions SiloOptions(string folder) => new()
     {
-        SiloPort = FreePort(),
-        GatewayPort = FreePort(),
+        SiloPort = BenchPaths.FreePort(),
+        GatewayPort = BenchPaths.FreePort(),
         ClusterId = "bench-idle-" + Guid.NewGuid().ToString("N")[..8],
-        CompetitionsRoot = RepositoryRoot.CompetitionsRoot(RepositoryRoot.Find()),
+        CompetitionsRoot = BenchPaths.CompetitionsRoot(),
         EpisodesRoot = Path.Combine(folder, "episodes"),
         Storage = new DojoStorageOptions { ConnectionString = $"Data Source={Path.Combine(folder, "grid.db")};Default Timeout=120" },
         Devices = new DojoDevicesOptions { Node = "bench", Gpus = "none" },
@@ -185,11 +186,4 @@ public sealed class IdleEpisodesFigure(int? episodes = null, int? sampled = null
     private static double Kilobytes(double bytes) => bytes / 1024;
 
     private static long Megabytes(long bytes) => bytes / (1024 * 1024);
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

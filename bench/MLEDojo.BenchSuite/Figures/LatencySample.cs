@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MLEDojo.BenchSuite.Infrastructure;
 
 namespace MLEDojo.BenchSuite.Figures;
 
@@ -17,12 +18,6 @@ public sealed class LatencySample
         return result;
     }
 
-    /// <summary>The nearest-rank percentile (<paramref name="fraction"/> 0.99 = p99); NaN when nothing was measured.</summary>
-    public double Percentile(double fraction)
-    {
-        if (_milliseconds.Count == 0) return double.NaN;
-        var sorted = _milliseconds.Order().ToArray();
-        var rank = (int)Math.Ceiling(fraction * sorted.Length);
-        return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
-    }
+    /// <summary>The percentile (<paramref name="fraction"/> 0.99 = p99); NaN when nothing was measured.</summary>
+    public double Percentile(double fraction) => LoadSample.Percentile(_milliseconds.Order().ToArray(), fraction);
 }

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Runtime;
+using MLEDojo.BenchSuite.Infrastructure;
 
 namespace MLEDojo.BenchSuite.Figures;
 
@@ -18,8 +18,7 @@ public sealed record MemoryReading(long GcHeapBytes, long ResidentBytes)
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             GC.WaitForPendingFinalizers();
         }
-        using var process = Process.GetCurrentProcess();
-        return new MemoryReading(GC.GetTotalMemory(forceFullCollection: false), process.WorkingSet64);
+        return new MemoryReading(GC.GetTotalMemory(forceFullCollection: false), ProcessMemory.ResidentBytes());
     }
 
     public static MemoryReading operator -(MemoryReading a, MemoryReading b) =>

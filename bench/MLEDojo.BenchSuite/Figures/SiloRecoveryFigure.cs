@@ -2,6 +2,7 @@ using System.Collections;
 using System.Diagnostics;
 using MLEDojo.Abstractions;
 using MLEDojo.BenchSuite.Cluster;
+using MLEDojo.BenchSuite.Infrastructure;
 using MLEDojo.Hosting;
 using MLEDojo.Hosting.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,7 +32,7 @@ public sealed class SiloRecoveryFigure(int? episodes = null) : IBenchFigure
 
     public async Task<FigureResult> RunAsync(BenchContext context, CancellationToken cancellationToken)
     {
-        var repository = RepositoryRoot.Find();
+        var repository = BenchPaths.RepositoryRoot();
         if (context.Quick && !PostgreSqlInstalled())
             return new FigureResult(Number, Title, [], TimeSpan.Zero,
                 Note: "not measured: PostgreSQL is not installed here (scripts/setup.sh installs it; CI has it), so no silo was killed");
