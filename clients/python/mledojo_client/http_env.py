@@ -80,7 +80,7 @@ class HttpEnv:
     def health(self):
         return self.request("GET", "/health")
 
-    def reset(self, competition, seed=None, episode_id=None, options=None, env="mle"):
+    def reset(self, competition=None, seed=None, episode_id=None, options=None, env="mle"):
         """Start an episode (or resume the one named by episode_id); returns {"episode_id", "observation", ...}."""
         answer = self.request("POST", "/reset", frames.reset_body(competition, env, seed, episode_id, options))
         self.episode_id = answer.get("episode_id")

@@ -37,7 +37,7 @@ internal static class GatewayAuthMiddleware
         }
         try
         {
-            var caller = await AuthenticateAsync(context.Request, context.RequestServices.GetRequiredService<ApiKeyStore>());
+            var caller = await AuthenticateAsync(context.Request, context.RequestServices);
             if (!required.Scopes.Contains(caller.Scope))
                 throw GatewayError.Forbidden($"{context.Request.Method} {context.Request.Path} needs a {required.Describe()} key; this is a {caller.Scope.Name()} key.");
             context.Items[CallerKey] = caller;
@@ -50,12 +50,15 @@ internal static class GatewayAuthMiddleware
         await next();
     }
 
-    private static async Task<GatewayCaller> AuthenticateAsync(HttpRequest request, ApiKeyStore store)
+    private static async Task<GatewayCaller> AuthenticateAsync(HttpRequest request, IServiceProvider services)
     {
         var header = request.Headers.Authorization.ToString();
         if (header.Length == 0) throw GatewayError.Unauthorized("An API key is required: Authorization: Bearer mlk_<scope>_<lookup>_<secret>.");
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || ApiKeyToken.TryParse(header["Bearer ".Length..].Trim()) is not { } token)
             throw GatewayError.Unauthorized("The Authorization header is not 'Bearer mlk_<scope>_<lookup>_<secret>'.");
-        return await store.AuthenticateAsync(token) ?? throw GatewayError.Unauthorized("Unknown or revoked API key.");
+        // An arena script run's key lives in this process only; every other key is in the store.
+        return services.GetService<Arena.ScriptRunKeys>()?.Authenticate(token)
+            ?? await services.GetRequiredService<ApiKeyStore>().AuthenticateAsync(token)
+            ?? throw GatewayError.Unauthorized("Unknown or revoked API key.");
     }
 }
