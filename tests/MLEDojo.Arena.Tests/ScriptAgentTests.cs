@@ -80,6 +80,7 @@ public sealed class ScriptAgentTests(ArenaServer server)
         replay.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", runKey);
         using var afterRun = await replay.GetAsync($"/state?episode_id={episode.GridEpisodeId}");
         Assert.Equal(HttpStatusCode.Unauthorized, afterRun.StatusCode);
+        using (await alice.DeleteAsync($"/api/arena/submissions/{created.SubmissionId}")) { } // frees alice's active slot
     }
 
     [Fact]

@@ -25,9 +25,13 @@ public sealed class AttemptRunner(IGrainFactory grains, GridOptions grid, ArenaO
         request.Definition.Kind == AgentKind.Script ? PlayScriptAsync(request, cancellationToken) : PlayAgentAsync(request, cancellationToken);
 
     /// <summary>The built-in agents' catalog, with the definition's model endpoint for the LLM agent.</summary>
-    public static AgentCatalog CatalogFor(SubmissionDefinition definition) => new(definition.Llm is { } llm
-        ? new LlmAgentOptions { Endpoint = new Uri(llm.Url), Model = llm.Model, ApiKey = llm.ApiKey, Temperature = llm.Temperature }
-        : null);
+    public static AgentCatalog CatalogFor(SubmissionDefinition definition) => new(definition.Llm is { } llm ? LlmOptions(llm) : null);
+
+    private static LlmAgentOptions LlmOptions(LlmEndpoint llm)
+    {
+        var options = new LlmAgentOptions { Endpoint = new Uri(llm.Url), Model = llm.Model, ApiKey = llm.ApiKey, Temperature = llm.Temperature };
+        return llm.TimeoutSeconds is { } seconds ? options with { RequestTimeout = TimeSpan.FromSeconds(seconds) } : options;
+    }
 
     public static string AgentName(SubmissionDefinition definition) => definition.Kind switch
     {
@@ -65,6 +69,10 @@ public sealed class AttemptRunner(IGrainFactory grains, GridOptions grid, ArenaO
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw;
+        }
+        catch (ModelEndpointFailedException e)
+        {
+            return AttemptOutcome.Failed(ErrorSource.Agent, ModelEndpointFailedException.Type, e.Message);
         }
         catch (AgentCrashedException e)
         {

@@ -28,7 +28,7 @@ namespace MLEDojo.Arena.Tests.Infrastructure;
 /// What `dojo serve --http-port` runs: Kestrel on a loopback port and on the silo's Unix socket for agent scripts, an
 /// embedded silo with the arena (its limits from the "arena" configuration section), the gateway with auth on. Episode
 /// code and agent scripts run for real (Debian's /usr/bin/python3), unisolated here and in the real sandbox in
-/// <see cref="SandboxedArenaServer"/>. Keys: alice, bob, erin (the limits tests' user), frank (the CLI's), carol
+/// <see cref="SandboxedArenaServer"/>. Keys: alice, bob, erin (the limits tests' user), frank (the CLI's), gina and hank (the LLM tests'), carol
 /// (creator), root (admin).
 /// </summary>
 public class ArenaServer : IAsyncLifetime
@@ -90,7 +90,7 @@ public class ArenaServer : IAsyncLifetime
         BaseAddress = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
             .Single(a => a.StartsWith("http://127.0.0.1:", StringComparison.Ordinal)));
         var store = _app.Services.GetRequiredService<ApiKeyStore>();
-        foreach (var user in new[] { "alice", "bob", "erin", "frank" }) Keys[user] = store.Mint(ApiKeyScope.User, user).ToString();
+        foreach (var user in new[] { "alice", "bob", "erin", "frank", "gina", "hank" }) Keys[user] = store.Mint(ApiKeyScope.User, user).ToString();
         Keys["carol"] = store.Mint(ApiKeyScope.Creator, "carol").ToString();
         Keys["root"] = store.Mint(ApiKeyScope.Admin, "root").ToString();
     }
