@@ -48,3 +48,20 @@ public sealed class SandboxedScriptTests(SandboxedArenaServer server)
         Assert.Equal(1, Assert.Single(final.Episodes).Attempts);
     }
 }
+
+/// <summary>No sandbox and sandbox.allowUnisolated off: a script submission fails its validation, saying why.</summary>
+public sealed class RefusedScriptTests : IClassFixture<RefusingArenaServer>
+{
+    private readonly RefusingArenaServer _server;
+
+    public RefusedScriptTests(RefusingArenaServer server) => _server = server;
+
+    [Fact]
+    public async Task Without_a_sandbox_a_script_submission_fails_validation_with_the_reason()
+    {
+        var status = await _server.CreateAsync("alice", ScriptAgentTests.Script, ScriptAgentTests.ExampleAgent);
+        Assert.Equal(SubmissionState.UploadFailed, status.Status);
+        Assert.Contains("This grid cannot run agent scripts: " + RefusingArenaServer.Reason, status.LastStatusMessage);
+        Assert.False(status.IsDeployable);
+    }
+}

@@ -23,3 +23,14 @@ public sealed class SandboxedArenaServerCollection : ICollectionFixture<Sandboxe
 {
     public const string Name = "sandboxed arena server";
 }
+
+/// <summary>
+/// <see cref="ArenaServer"/> on a machine without a sandbox where sandbox.allowUnisolated is off: the grid's runner
+/// refuses every run (what <c>CodeRunnerFactory</c> builds there), and so does the arena for scripts.
+/// </summary>
+public sealed class RefusingArenaServer : ArenaServer
+{
+    public const string Reason = "This silo refuses to execute code: the sandbox is unavailable (test).";
+
+    protected override Func<IServiceProvider, ICodeRunner>? CodeRunner => _ => new RefusingCodeRunner(Reason);
+}
