@@ -68,6 +68,7 @@ public static class DojoSiloOptionsValidator
         Check(boards.SnapshotTop is >= 1 and <= 1000, $"leaderboards.snapshotTop: {boards.SnapshotTop} must be between 1 and 1000.");
         SandboxProblems(options.Sandbox, problems);
         problems.AddRange(options.Membership.Problems());
+        DojoArenaOptionsValidator.AddProblems(options, problems);
         return problems;
     }
 
