@@ -81,6 +81,8 @@ public static class WebSocketBenchmark
         var latencies = new List<double>[sockets.Length];
         var errors = 0;
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
+        var clientCpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var serverCpu = CpuSeconds(serverPid);
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(sockets.Select((socket, i) => Task.Run(async () =>
         {
@@ -96,9 +98,15 @@ public static class WebSocketBenchmark
             }
         })));
         clock.Stop();
+        clientCpu = Process.GetCurrentProcess().TotalProcessorTime - clientCpu;
+        var serverCpuSeconds = CpuSeconds(serverPid) - serverCpu;
         var all = latencies.SelectMany(l => l).Order().ToArray();
         Console.WriteLine($"{what}: {all.Length} in {clock.Elapsed.TotalSeconds:F1} s = {all.Length / clock.Elapsed.TotalSeconds:F0}/s over {sockets.Length} concurrent sessions; "
             + $"latency p50 {Percentile(all, 0.50):F1} ms, p99 {Percentile(all, 0.99):F1} ms; errors {errors}; server RSS {RssMb(serverPid):F0} MB");
+        // The client shares the machine's cores with the server: what each used says where the time went.
+        var wall = clock.Elapsed.TotalSeconds;
+        Console.WriteLine($"  CPU over {wall:F1} s: server {serverCpuSeconds:F1} s ({serverCpuSeconds / wall:P0} of one core, {serverCpuSeconds * 1e6 / Math.Max(1, all.Length):F0} µs per frame), "
+            + $"client {clientCpu.TotalSeconds:F1} s ({clientCpu.TotalSeconds / wall:P0} of one core, {clientCpu.TotalSeconds * 1e6 / Math.Max(1, all.Length):F0} µs per frame); {Environment.ProcessorCount} cores");
     }
 
     private static async Task<ClientWebSocket> OpenAsync(Uri uri, string key, string episode)
@@ -171,6 +179,14 @@ public static class WebSocketBenchmark
     {
         var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
         return line is null ? 0 : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+    }
+
+    /// <summary>User + system CPU seconds of a process so far (/proc/PID/stat fields 14 and 15, in clock ticks of 1/100 s).</summary>
+    private static double CpuSeconds(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
     }
 
     private static string LoadAverage() => File.ReadAllText("/proc/loadavg").Trim();

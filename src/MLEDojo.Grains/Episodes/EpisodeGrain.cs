@@ -134,13 +134,15 @@ public sealed partial class EpisodeGrain(
                 IReadOnlyDictionary<string, string> answer;
                 try
                 {
-                    answer = await EpisodeCompetition.GetInfo(action.InfoType!, State.OutputDirectory!);
+                    // Answered here from the silo's competition cache, not by the competition's grain: every episode
+                    // of a popular competition would queue its info requests on that one activation.
+                    var competition = await competitions.GetAsync(options.Competition);
+                    var context = new InfoContext(competition, State.OutputDirectory!);
+                    answer = await Task.Run(() => info.Get(action.InfoType!, context), CancellationToken.None);
                 }
-                catch (Exception e) when (e is not (OperationCanceledException or OrleansException or TimeoutException))
+                catch (Exception e) when (e is not OperationCanceledException)
                 {
                     // A public file of the competition could not be read: nothing ran, so nothing is recorded.
-                    // An unreachable competition grain (its silo just died) is no answer at all: the call fails and
-                    // the client retries the same request id once the cluster has moved the grain.
                     logger.LogWarning(e, "request_info {InfoType} for episode {Episode} failed", action.InfoType, EpisodeId);
                     return Rejected(requestId, $"The '{action.InfoType}' information is not available: {e.Message}");
                 }
@@ -387,7 +389,7 @@ public sealed partial class EpisodeGrain(
         {
             ActionType.RequestInfo when string.IsNullOrWhiteSpace(action.InfoType) =>
                 $"request_info needs an info type; valid types: {string.Join(", ", info.Types)}.",
-            ActionType.RequestInfo when !info.Types.Contains(action.InfoType!) =>
+            ActionType.RequestInfo when !info.Knows(action.InfoType!) =>
                 $"Unknown info type '{action.InfoType}'. Valid types: {string.Join(", ", info.Types)}.",
             ActionType.ValidateCode or ActionType.ExecuteCode when string.IsNullOrWhiteSpace(action.Code) =>
                 $"{EpisodeAction.WireName(action.Type)} needs code to run.",
