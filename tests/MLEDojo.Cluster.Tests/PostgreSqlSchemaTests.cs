@@ -59,7 +59,7 @@ public sealed class PostgreSqlSchemaTests
         await using var database = await TestDatabase.CreateAsync();
         var (code, output, error) = Run("db", "init", "--connection", database.ConnectionString);
         Assert.True(code == 0, error);
-        Assert.Contains("PostgreSQL schema version 1 ready (4 scripts", output);
+        Assert.Contains("PostgreSQL schema version 2 ready (5 scripts", output);
         Assert.Contains("Password=***", output);
         Assert.DoesNotContain("Password=" + TestDatabase.Password, output);
         Assert.Equal(0, Run("db", "init", "--connection", database.ConnectionString).Code);
