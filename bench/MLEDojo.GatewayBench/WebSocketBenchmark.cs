@@ -59,8 +59,10 @@ public static class WebSocketBenchmark
             var heldRss = RssMb(server.Id);
             Console.WriteLine($"sessions held: {held} of {sessions} (each reset an episode) in {opening.Elapsed.TotalSeconds:F1} s; server RSS {idleRss:F0} MB idle -> {heldRss:F0} MB with all sessions");
 
-            // State frames read the episode (no write): the WS path and grain call alone. request_info steps are
-            // recorded, so each one is a durable storage write as well.
+            // Three layers, each adding one thing to the last: a frame of an unknown type is answered by the gateway
+            // itself (the WS round trip, JSON in and out, no grain call); state frames read the episode (plus one grain
+            // call, no write); request_info steps are recorded (plus the step and its durable journal append).
+            await MeasureAsync(sockets, Encoding.UTF8.GetBytes("""{"type": "ping"}"""), "\"type\":\"error\"", seconds, "unknown-type frames (WS round trip only, no grain call)", server.Id);
             await MeasureAsync(sockets, Encoding.UTF8.GetBytes("""{"type": "state"}"""), "\"type\":\"state\"", seconds, "state frames (read, no write)", server.Id);
             await MeasureAsync(sockets, Encoding.UTF8.GetBytes($$$"""{"type": "step", "data": {"action_type": "request_info", "info_type": "{{{infoType}}}"}}"""),
                 "\"type\":\"observation\"", seconds, $"request_info ({infoType}) steps (each persisted)", server.Id);
