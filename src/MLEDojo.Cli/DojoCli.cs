@@ -21,6 +21,7 @@ public static class DojoCli
             DbCommand.Build(output, error),
             RolloutCommand.Build(output, error),
             ReportCommand.Build(output, error),
+            BenchCommand.Build(output, error),
         };
         foreach (var command in ArenaCommands.Build(output, error)) root.Subcommands.Add(command);
         var parse = root.Parse(args);
