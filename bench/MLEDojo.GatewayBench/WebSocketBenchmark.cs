@@ -11,8 +11,9 @@ namespace MLEDojo.GatewayBench;
 
 /// <summary>
 /// Starts <c>dojo serve --http-port</c> (auth on) as its own process on free ports, opens N WebSocket sessions that
-/// each reset an episode, holds them all, then has every session step request_info in a closed loop for a while.
-/// Reports sessions held, the server's memory, steps/s and step latencies, and the machine's load around the run.
+/// each reset an episode, holds them all, then has every session send frames in a closed loop for a while: frames the
+/// gateway answers alone, state frames, request_info steps. Reports sessions held, the server's memory, frames/s and
+/// latencies, the CPU the server and this client used per frame, and the machine's load around the run.
 /// </summary>
 public static class WebSocketBenchmark
 {
