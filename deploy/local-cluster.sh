@@ -7,8 +7,8 @@
 #   deploy/local-cluster.sh restart-silo I [--kill]  stop silo I (SIGTERM, or kill -9 with --kill) and start it again
 #   deploy/local-cluster.sh down                     stop everything `up` started
 #
-# The gateway is co-hosted by silo 1 (dojo serve --http-port, bound to 127.0.0.1) and takes API keys, kept in
-# <state>/keys.db (gatewayKeyStore); `up` makes one user key and writes it to the state file as API_KEY. Environment:
+# The gateway is co-hosted by silo 1 (dojo serve --http-port, bound to 127.0.0.1) and takes API keys, kept in the
+# cluster's PostgreSQL database; `up` makes one user key and writes it to the state file as API_KEY. Environment:
 #   MLEDOJO_BIN           dojo.dll (or a dojo executable) to run; default: build src/MLEDojo.Cli (Release) and use it
 #   MLEDOJO_STATE_DIR     state folder (pids, ports, logs, the shared episodes root); default .dojo/local-cluster
 #   MLEDOJO_PG_DATABASE   database (made by scripts/postgres-setup.sh if missing); default mledojo
@@ -56,7 +56,7 @@ start_silo() {
   local from; from=$(wc -l <"$log")
   DOJO_clusterId=$CLUSTER_ID DOJO_siloPort=$silo_port DOJO_gatewayPort=$gateway_port DOJO_advertisedAddress=127.0.0.1 \
   DOJO_storage__connectionString=$CONNECTION DOJO_episodesRoot=$state/episodes DOJO_devices__node=local-silo-$i \
-  DOJO_devices__gpus=${DOJO_devices__gpus:-none} DOJO_gatewayKeyStore="Data Source=$state/keys.db" \
+  DOJO_devices__gpus=${DOJO_devices__gpus:-none} \
     setsid $DOJO serve --config "$config" "${http_args[@]}" >>"$log" 2>&1 </dev/null &
   pid=$!
   set_var "SILO_${i}_PID" "$pid"
@@ -122,7 +122,7 @@ up() {
   source "$state_file"
   $DOJO db init --connection "$CONNECTION" --config "$config" >&2
   local key
-  key=$(DOJO_storage__connectionString=$CONNECTION DOJO_gatewayKeyStore="Data Source=$state/keys.db" \
+  key=$(DOJO_storage__connectionString=$CONNECTION \
     $DOJO keys create --scope user --owner local-cluster --config "$config" 2>/dev/null) || die "dojo keys create failed"
   echo "API_KEY=$key" >>"$state_file"
   # Silo 1 first: it co-hosts the gateway; the others join it.

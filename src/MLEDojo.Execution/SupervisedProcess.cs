@@ -41,7 +41,7 @@ internal static class SupervisedProcess
         CommandTask<CommandResult> execution;
         try
         {
-            execution = command.ExecuteAsync(kill.Token);
+            execution = await ProcessSpawner.StartAsync(() => command.ExecuteAsync(kill.Token)).ConfigureAwait(false);
         }
         catch (Exception e)
         {

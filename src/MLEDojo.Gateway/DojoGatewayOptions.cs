@@ -5,8 +5,17 @@ public sealed class DojoGatewayOptions
     /// <summary>The largest HTTP body or WebSocket message accepted; larger ones are answered with an error and discarded.</summary>
     public int MaxMessageBytes { get; set; } = 4 * 1024 * 1024;
 
-    /// <summary>The SQLite connection string of the API key store (the grid's database). Required unless <see cref="InsecureNoAuth"/>.</summary>
+    /// <summary>The connection string of the API key store (the grid's database). Required unless <see cref="InsecureNoAuth"/>.</summary>
     public string? KeyStoreConnectionString { get; set; }
+
+    /// <summary>The key store's database: a SQLite file (the default) or a PostgreSQL database that several gateways share.</summary>
+    public Auth.ApiKeyStoreProvider KeyStoreProvider { get; set; } = Auth.ApiKeyStoreProvider.Sqlite;
+
+    /// <summary>
+    /// Serve the Orleans Dashboard at <see cref="Endpoints.DashboardEndpoints.Path"/> to admin keys. The host must have
+    /// added the dashboard's services (AddDashboard on its silo or Orleans client).
+    /// </summary>
+    public bool ServeDashboard { get; set; }
 
     /// <summary>Serves everyone without a key, as the operator: for a developer's own machine only.</summary>
     public bool InsecureNoAuth { get; set; }

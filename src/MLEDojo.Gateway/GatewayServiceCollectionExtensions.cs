@@ -26,7 +26,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<DojoGatewayOptions>>().Value;
-            return new ApiKeyStore(options.KeyStoreConnectionString
+            return new ApiKeyStore(options.KeyStoreProvider, options.KeyStoreConnectionString
                 ?? throw new InvalidOperationException("The gateway needs KeyStoreConnectionString for its API keys, or InsecureNoAuth to serve without them."));
         });
         services.AddSingleton<GatewayWebSocketSession.Factory>();

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Runtime.MembershipService.SiloMetadata;
 
 namespace MLEDojo.Hosting;
@@ -19,10 +20,10 @@ public static class SiloBuilderExtensions
 
     /// <summary>
     /// Makes this silo a grid silo: clustering (embedded profile: localhost with the configured ports; cluster
-    /// profile: PostgreSQL membership, advertised address), grain storage and reminders (SQLite or PostgreSQL) with
-    /// their schema, silo metadata (node.id, node.gpus), GPU device placement, the grains' silo-local services, and
-    /// request limits that let hour-long executions finish. <paramref name="codeRunner"/> builds the runner for
-    /// agent code; by default <see cref="CodeRunnerFactory"/> picks the sandbox (or, where it is unavailable,
+    /// profile: PostgreSQL membership, advertised address; in a pod, Kubernetes hosting), grain storage and reminders
+    /// (SQLite or PostgreSQL) with their schema, the Orleans Dashboard's statistics (dashboard.enabled), silo metadata
+    /// (node.id, node.gpus), GPU device placement, the grains' silo-local services, and request limits that let
+    /// hour-long executions finish. <paramref name="codeRunner"/> builds the runner for agent code; by default <see cref="CodeRunnerFactory"/> picks the sandbox (or, where it is unavailable,
     /// refuses or runs unisolated as sandbox.allowUnisolated says); tests pass fakes.
     /// </summary>
     public static ISiloBuilder UseMLEDojo(this ISiloBuilder silo, DojoSiloOptions options, Func<IServiceProvider, ICodeRunner>? codeRunner = null)
@@ -34,6 +35,10 @@ public static class SiloBuilderExtensions
             GridPersistence.UsePostgreSqlClustering(silo, options);
         if (options.Profile != DojoProfiles.External)
             silo.Configure<ClusterOptions>(o => { o.ClusterId = options.ClusterId; o.ServiceId = options.ServiceId; });
+        if (KubernetesHosting.IsWanted(options, Environment.GetEnvironmentVariables()))
+            silo.UseKubernetesHosting();
+        if (options.Dashboard.Enabled)
+            silo.AddDashboard();
 
         GridTelemetry.Add(silo, options);
         GridPersistence.AddStorage(silo, options);

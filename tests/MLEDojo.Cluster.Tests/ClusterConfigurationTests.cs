@@ -52,6 +52,10 @@ public sealed class ClusterConfigurationTests : IDisposable
     [InlineData(@", ""leaderboards"": { ""snapshotPeriodSeconds"": -1 }", "leaderboards.snapshotPeriodSeconds")]
     [InlineData(@", ""leaderboards"": { ""snapshotsKept"": 0 }", "leaderboards.snapshotsKept")]
     [InlineData(@", ""storage"": { ""initialiseSchema"": true }", "initialiseSchema")]
+    [InlineData(@", ""kubernetes"": { ""hosting"": ""sometimes"" }", "kubernetes.hosting")]
+    [InlineData(@", ""kubernetes"": { ""hosting"": ""on"" }", "needs the cluster profile")]
+    [InlineData(@", ""gatewayKeyStore"": ""Hots=h;Database=d""", "gatewayKeyStore")]
+    [InlineData(@", ""dashboard"": { ""enabled"": ""sometimes"" }", "dashboard")]
     public void Bad_cluster_settings_name_the_offending_key(string extra, string expected)
     {
         var error = Assert.Throws<DojoConfigurationException>(() => Load(extra));
@@ -80,6 +84,22 @@ public sealed class ClusterConfigurationTests : IDisposable
         {
             Assert.Contains("advertisedAddress", e.Message);
         }
+    }
+
+    [Fact]
+    public void The_key_store_follows_the_grid_storage_unless_gateway_key_store_names_one()
+    {
+        var embedded = Load("");
+        Assert.Equal(new GatewayKeyStoreLocation(DojoStorageProviders.Sqlite, embedded.Storage.ConnectionString), embedded.GatewayKeyStoreLocation());
+        var cluster = Load($$""", "profile": "cluster", "storage": { "provider": "postgresql", "connectionString": "{{PostgreSql}}" }""");
+        Assert.Equal(new GatewayKeyStoreLocation(DojoStorageProviders.PostgreSql, PostgreSql), cluster.GatewayKeyStoreLocation());
+        var file = Load(@", ""gatewayKeyStore"": ""Data Source=keys/keys.db""");
+        Assert.Equal(new GatewayKeyStoreLocation(DojoStorageProviders.Sqlite, "Data Source=" + Path.Combine(_folder, "keys", "keys.db")), file.GatewayKeyStoreLocation());
+        var shared = Load($$""", "gatewayKeyStore": "Host=keys.internal;Database=keys" """);
+        Assert.Equal(new GatewayKeyStoreLocation(DojoStorageProviders.PostgreSql, "Host=keys.internal;Database=keys"), shared.GatewayKeyStoreLocation());
+        // Both shipped profiles serve the dashboard.
+        Assert.True(DojoConfiguration.Load(Path.Combine(RepoPaths.Root, "silo.config.json"), [], new Hashtable()).Dashboard.Enabled);
+        Assert.True(DojoConfiguration.Load(Path.Combine(RepoPaths.Root, "deploy", "silo.config.cluster.json"), [], new Hashtable()).Dashboard.Enabled);
     }
 
     [Fact]

@@ -3,7 +3,9 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using MLEDojo.Cli;
 using MLEDojo.Grid.Tests.Infrastructure;
+using MLEDojo.Hosting.Clustering;
 using MLEDojo.Hosting.Configuration;
+using Orleans.Hosting.Kubernetes;
 using YamlDotNet.RepresentationModel;
 
 namespace MLEDojo.Cluster.Tests;
@@ -74,7 +76,8 @@ public sealed partial class DeployFilesTests
         foreach (var env in ((YamlSequenceNode)At(container, "env")).Children.Cast<YamlMappingNode>())
         {
             var name = Text(At(env, "name"));
-            if (name == "DOJO_CONFIG") continue;
+            // POD_* are Orleans' Kubernetes hosting's, not settings (checked by the Kubernetes hosting test).
+            if (name == "DOJO_CONFIG" || !name.StartsWith("DOJO_", StringComparison.Ordinal)) continue;
             variables[name] = Find(env, "value") is { } value ? Text(value)
                 : Find(env, "valueFrom", "secretKeyRef") is not null ? secret
                 : Text(At(env, "valueFrom", "fieldRef", "fieldPath")) switch
@@ -132,16 +135,61 @@ public sealed partial class DeployFilesTests
         Assert.Equal("/health", Text(At(gateway, "readinessProbe", "httpGet", "path")));
         var service = Manifest("Service", "mledojo-gateway");
         Assert.Equal("http", Text(At(((YamlSequenceNode)At(service, "spec", "ports")).Children[0], "targetPort")));
-        // The key file lives where gatewayKeyStore says, on the keys volume.
+        // Keys live in the cluster's PostgreSQL database, so every gateway replica shares them and needs no key volume.
         var options = LoadWith(ConfigMapJson(), Variables(gateway));
-        var keysMount = ((YamlSequenceNode)At(gateway, "volumeMounts")).Children.Single(m => Text(At(m, "name")) == "keys");
-        Assert.Contains("Data Source=" + Text(At(keysMount, "mountPath")) + "/", options.GatewayKeyStoreConnectionString());
+        Assert.Equal(new GatewayKeyStoreLocation(DojoStorageProviders.PostgreSql, options.Storage.ConnectionString), options.GatewayKeyStoreLocation());
+        Assert.True(int.Parse(Text(At(Manifest("Deployment", "mledojo-gateway"), "spec", "replicas"))) >= 2);
+        Assert.DoesNotContain(((YamlSequenceNode)At(gateway, "volumeMounts")).Children, m => Text(At(m, "name")) == "keys");
+        Assert.True(options.Dashboard.Enabled);
 
         var gpu = Containers(Manifest("DaemonSet", "mledojo-silo-gpu")).Single();
         Assert.True(int.Parse(Text(At(gpu, "resources", "limits", "nvidia.com/gpu"))) >= 1);
         var node = ((YamlSequenceNode)At(gpu, "env")).Children.Single(e => Text(At(e, "name")) == "DOJO_devices__node");
         Assert.Equal("spec.nodeName", Text(At(node, "valueFrom", "fieldRef", "fieldPath")));
         Assert.Equal("auto", LoadWith(ConfigMapJson(), Variables(gpu)).Devices.Gpus);
+    }
+
+    [Fact]
+    public void Every_silo_pod_carries_what_kubernetes_hosting_needs()
+    {
+        var config = LoadWith(ConfigMapJson(), new Dictionary<string, string>());
+        Assert.Equal(DojoKubernetesHostingModes.Auto, config.Kubernetes.Hosting);
+        Assert.True(KubernetesHosting.IsWanted(config, new Hashtable { [KubernetesHosting.ServiceHostVariable] = "10.96.0.1" }));
+        var role = Manifest("Role", "mledojo-silo-pods");
+        var rules = ((YamlSequenceNode)At(role, "rules")).Children;
+        var pods = rules.Single(r => ((YamlSequenceNode)At(r, "resources")).Children.Select(Text).Contains("pods"));
+        Assert.Equal([""], ((YamlSequenceNode)At(pods, "apiGroups")).Children.Select(Text));
+        // What the package calls: read its own pod, patch its labels, list and watch the cluster's pods, delete a dead silo's pod.
+        Assert.Subset(((YamlSequenceNode)At(pods, "verbs")).Children.Select(Text).ToHashSet(), new HashSet<string> { "get", "list", "watch", "patch", "delete" });
+        var binding = Manifest("RoleBinding", "mledojo-silo-pods");
+        Assert.Equal("Role", Text(At(binding, "roleRef", "kind")));
+        Assert.Equal("mledojo-silo-pods", Text(At(binding, "roleRef", "name")));
+        var subject = ((YamlSequenceNode)At(binding, "subjects")).Children.Single();
+        Assert.Equal("ServiceAccount", Text(At(subject, "kind")));
+        var account = Manifest("ServiceAccount", Text(At(subject, "name")));
+        var namespaces = new[] { role, binding, account }.Select(m => Text(At(m, "metadata", "namespace"))).Append(Text(At(subject, "namespace"))).Distinct();
+        Assert.Equal(["mledojo"], namespaces);
+
+        foreach (var workload in new[] { Manifest("Deployment", "mledojo-gateway"), Manifest("Deployment", "mledojo-silo-cpu"), Manifest("DaemonSet", "mledojo-silo-gpu") })
+        {
+            Assert.Equal("mledojo", Text(At(workload, "metadata", "namespace")));
+            var pod = At(workload, "spec", "template");
+            Assert.Equal(Text(At(account, "metadata", "name")), Text(At(pod, "spec", "serviceAccountName")));
+            // The labels the package selects its cluster's pods by: the configured ids, or it would watch other pods.
+            Assert.Equal(config.ServiceId, Text(At(pod, "metadata", "labels", KubernetesHostingOptions.ServiceIdLabel)));
+            Assert.Equal(config.ClusterId, Text(At(pod, "metadata", "labels", KubernetesHostingOptions.ClusterIdLabel)));
+            var env = ((YamlSequenceNode)At(Containers(workload).Single(), "env")).Children.ToDictionary(e => Text(At(e, "name")), e => e);
+            foreach (var (name, field) in new[]
+            {
+                (KubernetesHostingOptions.PodNameEnvironmentVariable, "metadata.name"),
+                (KubernetesHostingOptions.PodNamespaceEnvironmentVariable, "metadata.namespace"),
+                (KubernetesHostingOptions.PodIPEnvironmentVariable, "status.podIP"),
+            })
+                Assert.Equal(field, Text(At(env[name], "valueFrom", "fieldRef", "fieldPath")));
+            // Nothing overrides the configured ids behind the labels' back.
+            Assert.DoesNotContain(KubernetesHostingOptions.ServiceIdEnvironmentVariable, env.Keys);
+            Assert.DoesNotContain(KubernetesHostingOptions.ClusterIdEnvironmentVariable, env.Keys);
+        }
     }
 
     [Fact]

@@ -32,7 +32,7 @@ internal static class GridCommands
             if (noAuth && !System.Net.IPAddress.IsLoopback(address)) throw new UsageException("--insecure-no-auth serves loopback only; drop --bind or take API keys.");
             if (noAuth && options.Profile != DojoProfiles.Embedded)
                 throw new UsageException($"--insecure-no-auth is refused in cluster mode (profile '{options.Profile}'): a cluster's gateway takes API keys (dojo keys create).");
-            if (port is not null) GatewayHosting.CheckKeyStore(options, noAuth);
+            if (port is not null) await GatewayHosting.PrepareKeyStoreAsync(options, noAuth, cancellationToken);
             await using var grid = port is null
                 ? await EmbeddedGrid.StartAsync(options, cancellationToken)
                 : await EmbeddedGrid.StartWithGatewayAsync(options, address, port.Value, noAuth, cancellationToken);
@@ -68,7 +68,7 @@ internal static class GridCommands
             var port = parse.GetValue(httpPort);
             if (port is < 1 or > 65535) throw new UsageException($"--http-port must be between 1 and 65535; got {port}.");
             if (!System.Net.IPAddress.TryParse(parse.GetValue(bind), out var address)) throw new UsageException($"--bind must be an IP address; got '{parse.GetValue(bind)}'.");
-            GatewayHosting.CheckKeyStore(options, insecureNoAuth: false);
+            await GatewayHosting.PrepareKeyStoreAsync(options, insecureNoAuth: false, cancellationToken);
             await using var gateway = await StandaloneGateway.StartAsync(options, address, port, cancellationToken);
             output.WriteLine($"gateway up: http://{parse.GetValue(bind)}:{port}/ (ws /ws, OpenAPI at /openapi.json), a client of cluster '{options.ClusterId}' (gateway port {options.GatewayPort}); auth: API keys");
             output.WriteLine("Ctrl+C stops it.");

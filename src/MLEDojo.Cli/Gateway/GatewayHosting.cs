@@ -20,18 +20,22 @@ internal static class GatewayHosting
             kestrel.Limits.MaxConcurrentConnections = null;
             kestrel.Limits.MaxConcurrentUpgradedConnections = null;
         });
+        var keys = options.GatewayKeyStoreLocation();
         builder.Services.AddDojoGateway(gateway =>
         {
             gateway.InsecureNoAuth = insecureNoAuth;
-            gateway.KeyStoreConnectionString = options.GatewayKeyStoreConnectionString();
+            gateway.KeyStoreProvider = GatewayKeyStore.Provider(keys);
+            gateway.KeyStoreConnectionString = keys.ConnectionString;
             gateway.CompetitionImportRoot = options.CompetitionImportRoot;
+            // --insecure-no-auth (loopback, embedded only) serves every caller as the operator, so the dashboard too.
+            gateway.ServeDashboard = options.Dashboard.Enabled;
         });
     }
 
-    /// <summary>Keys live in a SQLite database (gatewayKeyStore, else the grid's SQLite storage); without auth there is nothing to look up.</summary>
-    public static void CheckKeyStore(DojoSiloOptions options, bool insecureNoAuth)
-    {
-        if (!insecureNoAuth && options.GatewayKeyStoreConnectionString() is null)
-            throw new UsageException($"The gateway keeps API keys in a SQLite database; storage provider '{options.Storage.Provider}' has none, so set gatewayKeyStore (e.g. \"Data Source=/var/lib/mledojo/keys.db\").");
-    }
+    /// <summary>
+    /// Before the host is built: a PostgreSQL key store's tables (the grid's schema) exist before the gateway opens
+    /// the store, even when no silo has started yet; without auth there is nothing to look up.
+    /// </summary>
+    public static Task PrepareKeyStoreAsync(DojoSiloOptions options, bool insecureNoAuth, CancellationToken cancellationToken) =>
+        insecureNoAuth ? Task.CompletedTask : GatewayKeyStore.PrepareAsync(options, cancellationToken);
 }

@@ -5,6 +5,7 @@ using MLEDojo.Hosting.Configuration;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans.Dashboard;
 
 namespace MLEDojo.Cli.Gateway;
 
@@ -28,6 +29,8 @@ public sealed class StandaloneGateway : IAsyncDisposable
         builder.UseOrleansClient(client =>
         {
             client.UseMLEDojoClient(options);
+            // The silos collect the dashboard's statistics; this client only reads them for its /dashboard.
+            if (options.Dashboard.Enabled) client.AddDashboard();
             var attempts = 0;
             client.UseConnectionRetryFilter(async (_, token) =>
             {

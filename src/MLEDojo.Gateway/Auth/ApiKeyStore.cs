@@ -1,33 +1,30 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace MLEDojo.Gateway.Auth;
 
 /// <summary>
-/// API keys and episode owners, in two tables of the grid's SQLite database (created if missing), so that
-/// <c>dojo keys</c> on the server and every gateway over that database see the same keys and revocations at once.
+/// API keys and episode owners, in two tables: of the grid's SQLite database (created if missing), so that
+/// <c>dojo keys</c> on the server and every gateway over that file see the same keys and revocations at once; or of a
+/// cluster's PostgreSQL database, which every gateway process shares. Nothing is cached: every request reads the key's
+/// row, so a key minted or revoked through one gateway (or <c>dojo keys</c>) counts on every other from its next request.
 /// </summary>
 public sealed class ApiKeyStore
 {
-    private const string Schema = """
-        CREATE TABLE IF NOT EXISTS dojo_api_keys (
-            lookup TEXT PRIMARY KEY, scope TEXT NOT NULL, owner TEXT NOT NULL,
-            salt BLOB NOT NULL, secret_hash BLOB NOT NULL, created_at TEXT NOT NULL, revoked_at TEXT);
-        CREATE TABLE IF NOT EXISTS dojo_episode_owners (
-            episode_id TEXT PRIMARY KEY, owner TEXT NOT NULL, key_lookup TEXT NOT NULL, claimed_at TEXT NOT NULL,
-            open INTEGER NOT NULL DEFAULT 1);
-        CREATE INDEX IF NOT EXISTS dojo_episode_owners_open ON dojo_episode_owners (key_lookup, open);
-        """;
+    private readonly KeyStoreDatabase _database;
 
-    private readonly string _connectionString;
-
-    public ApiKeyStore(string connectionString)
+    /// <summary>A store in the SQLite database of <paramref name="connectionString"/>.</summary>
+    public ApiKeyStore(string connectionString) : this(ApiKeyStoreProvider.Sqlite, connectionString)
     {
-        _connectionString = connectionString;
-        var folder = Path.GetDirectoryName(Path.GetFullPath(new SqliteConnectionStringBuilder(connectionString).DataSource));
-        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
-        using var connection = Open();
-        Execute(connection, Schema);
     }
+
+    public ApiKeyStore(ApiKeyStoreProvider provider, string connectionString)
+    {
+        Provider = provider;
+        _database = KeyStoreDatabase.For(provider, connectionString);
+        _database.EnsureReady();
+    }
+
+    public ApiKeyStoreProvider Provider { get; }
 
     /// <summary>A new key; the returned token is the only place its secret ever exists.</summary>
     public ApiKeyToken Mint(ApiKeyScope scope, string owner)
@@ -36,9 +33,9 @@ public sealed class ApiKeyStore
         var token = ApiKeyToken.Mint(scope);
         var salt = System.Security.Cryptography.RandomNumberGenerator.GetBytes(ApiKeyToken.SaltBytes);
         using var connection = Open();
-        Execute(connection, "INSERT INTO dojo_api_keys (lookup, scope, owner, salt, secret_hash, created_at) VALUES ($lookup, $scope, $owner, $salt, $hash, $now)",
-            ("$lookup", token.Lookup), ("$scope", scope.Name()), ("$owner", owner), ("$salt", salt),
-            ("$hash", ApiKeyToken.Hash(salt, token.Secret)), ("$now", DateTimeOffset.UtcNow.ToString("O")));
+        Execute(connection, "INSERT INTO dojo_api_keys (lookup, scope, owner, salt, secret_hash, created_at) VALUES (@lookup, @scope, @owner, @salt, @hash, @now)",
+            ("lookup", token.Lookup), ("scope", scope.Name()), ("owner", owner), ("salt", salt),
+            ("hash", ApiKeyToken.Hash(salt, token.Secret)), ("now", Now()));
         return token;
     }
 
@@ -46,8 +43,8 @@ public sealed class ApiKeyStore
     public bool Revoke(string lookup)
     {
         using var connection = Open();
-        return Execute(connection, "UPDATE dojo_api_keys SET revoked_at = $now WHERE lookup = $lookup AND revoked_at IS NULL",
-            ("$lookup", lookup), ("$now", DateTimeOffset.UtcNow.ToString("O"))) == 1;
+        return Execute(connection, "UPDATE dojo_api_keys SET revoked_at = @now WHERE lookup = @lookup AND revoked_at IS NULL",
+            ("lookup", lookup), ("now", Now())) == 1;
     }
 
     public IReadOnlyList<ApiKeyRecord> List()
@@ -59,8 +56,8 @@ public sealed class ApiKeyStore
         while (reader.Read())
         {
             ApiKeyScopes.TryParse(reader.GetString(1), out var scope);
-            keys.Add(new ApiKeyRecord(reader.GetString(0), scope, reader.GetString(2), DateTimeOffset.Parse(reader.GetString(3)),
-                reader.IsDBNull(4) ? null : DateTimeOffset.Parse(reader.GetString(4))));
+            keys.Add(new ApiKeyRecord(reader.GetString(0), scope, reader.GetString(2), KeyStoreDatabase.ReadTimestamp(reader.GetValue(3)),
+                reader.IsDBNull(4) ? null : KeyStoreDatabase.ReadTimestamp(reader.GetValue(4))));
         }
         return keys;
     }
@@ -69,8 +66,8 @@ public sealed class ApiKeyStore
     public async Task<GatewayCaller?> AuthenticateAsync(ApiKeyToken token)
     {
         await using var connection = await OpenAsync();
-        await using var command = Command(connection, "SELECT scope, owner, salt, secret_hash FROM dojo_api_keys WHERE lookup = $lookup AND revoked_at IS NULL",
-            ("$lookup", token.Lookup));
+        await using var command = Command(connection, "SELECT scope, owner, salt, secret_hash FROM dojo_api_keys WHERE lookup = @lookup AND revoked_at IS NULL",
+            ("lookup", token.Lookup));
         await using var reader = await command.ExecuteReaderAsync();
         if (!await reader.ReadAsync()) return null;
         var matches = token.Matches((byte[])reader.GetValue(2), (byte[])reader.GetValue(3));
@@ -80,7 +77,7 @@ public sealed class ApiKeyStore
     public async Task<string?> EpisodeOwnerAsync(string episodeId)
     {
         await using var connection = await OpenAsync();
-        await using var command = Command(connection, "SELECT owner FROM dojo_episode_owners WHERE episode_id = $id", ("$id", episodeId));
+        await using var command = Command(connection, "SELECT owner FROM dojo_episode_owners WHERE episode_id = @id", ("id", episodeId));
         return await command.ExecuteScalarAsync() as string;
     }
 
@@ -89,10 +86,10 @@ public sealed class ApiKeyStore
     {
         await using var connection = await OpenAsync();
         await using (var insert = Command(connection,
-            "INSERT OR IGNORE INTO dojo_episode_owners (episode_id, owner, key_lookup, claimed_at) VALUES ($id, $owner, $lookup, $now)",
-            ("$id", episodeId), ("$owner", caller.Owner), ("$lookup", caller.KeyLookup ?? ""), ("$now", DateTimeOffset.UtcNow.ToString("O"))))
+            "INSERT INTO dojo_episode_owners (episode_id, owner, key_lookup, claimed_at) VALUES (@id, @owner, @lookup, @now) ON CONFLICT (episode_id) DO NOTHING",
+            ("id", episodeId), ("owner", caller.Owner), ("lookup", caller.KeyLookup ?? ""), ("now", Now())))
             await insert.ExecuteNonQueryAsync();
-        await using var select = Command(connection, "SELECT owner FROM dojo_episode_owners WHERE episode_id = $id", ("$id", episodeId));
+        await using var select = Command(connection, "SELECT owner FROM dojo_episode_owners WHERE episode_id = @id", ("id", episodeId));
         return (string)(await select.ExecuteScalarAsync())!;
     }
 
@@ -100,7 +97,7 @@ public sealed class ApiKeyStore
     public async Task<IReadOnlyList<string>> OpenEpisodesAsync(string keyLookup)
     {
         await using var connection = await OpenAsync();
-        await using var command = Command(connection, "SELECT episode_id FROM dojo_episode_owners WHERE key_lookup = $lookup AND open = 1", ("$lookup", keyLookup));
+        await using var command = Command(connection, "SELECT episode_id FROM dojo_episode_owners WHERE key_lookup = @lookup AND open = 1", ("lookup", keyLookup));
         await using var reader = await command.ExecuteReaderAsync();
         var ids = new List<string>();
         while (await reader.ReadAsync()) ids.Add(reader.GetString(0));
@@ -110,35 +107,43 @@ public sealed class ApiKeyStore
     public async Task MarkEpisodeEndedAsync(string episodeId)
     {
         await using var connection = await OpenAsync();
-        await using var command = Command(connection, "UPDATE dojo_episode_owners SET open = 0 WHERE episode_id = $id", ("$id", episodeId));
+        await using var command = Command(connection, "UPDATE dojo_episode_owners SET open = 0 WHERE episode_id = @id", ("id", episodeId));
         await command.ExecuteNonQueryAsync();
     }
 
-    private SqliteConnection Open()
+    private object Now() => _database.Timestamp(DateTimeOffset.UtcNow);
+
+    private DbConnection Open()
     {
-        var connection = new SqliteConnection(_connectionString);
+        var connection = _database.CreateConnection();
         connection.Open();
         return connection;
     }
 
-    private async Task<SqliteConnection> OpenAsync()
+    private async Task<DbConnection> OpenAsync()
     {
-        var connection = new SqliteConnection(_connectionString);
+        var connection = _database.CreateConnection();
         await connection.OpenAsync();
         return connection;
     }
 
-    private static int Execute(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
+    private static int Execute(DbConnection connection, string sql, params (string Name, object Value)[] parameters)
     {
         using var command = Command(connection, sql, parameters);
         return command.ExecuteNonQuery();
     }
 
-    private static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
+    private static DbCommand Command(DbConnection connection, string sql, params (string Name, object Value)[] parameters)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
         return command;
     }
 }

@@ -37,25 +37,35 @@ internal static class GatewayAuthMiddleware
         }
         try
         {
-            var caller = await AuthenticateAsync(context.Request, context.RequestServices.GetRequiredService<ApiKeyStore>());
+            var browser = context.GetEndpoint()!.Metadata.GetMetadata<KeyAsBasicPassword>() is not null;
+            var caller = await AuthenticateAsync(context.Request, context.RequestServices.GetRequiredService<ApiKeyStore>(), browser);
             if (!required.Scopes.Contains(caller.Scope))
                 throw GatewayError.Forbidden($"{context.Request.Method} {context.Request.Path} needs a {required.Describe()} key; this is a {caller.Scope.Name()} key.");
             context.Items[CallerKey] = caller;
         }
         catch (GatewayError e)
         {
-            await GatewayResults.Error(e, context.Response).ExecuteAsync(context);
+            var result = GatewayResults.Error(e, context.Response);
+            if (e.Status == System.Net.HttpStatusCode.Unauthorized && context.GetEndpoint()!.Metadata.GetMetadata<KeyAsBasicPassword>() is not null)
+                context.Response.Headers.WWWAuthenticate = new(["Bearer", KeyAsBasicPassword.Challenge]);
+            await result.ExecuteAsync(context);
             return;
         }
         await next();
     }
 
-    private static async Task<GatewayCaller> AuthenticateAsync(HttpRequest request, ApiKeyStore store)
+    /// <param name="browser">The route takes the key as a Basic password too (<see cref="KeyAsBasicPassword"/>).</param>
+    private static async Task<GatewayCaller> AuthenticateAsync(HttpRequest request, ApiKeyStore store, bool browser)
     {
         var header = request.Headers.Authorization.ToString();
         if (header.Length == 0) throw GatewayError.Unauthorized("An API key is required: Authorization: Bearer mlk_<scope>_<lookup>_<secret>.");
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || ApiKeyToken.TryParse(header["Bearer ".Length..].Trim()) is not { } token)
-            throw GatewayError.Unauthorized("The Authorization header is not 'Bearer mlk_<scope>_<lookup>_<secret>'.");
+        var presented = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim()
+            : browser ? KeyAsBasicPassword.Password(header)
+            : null;
+        if (presented is null || ApiKeyToken.TryParse(presented) is not { } token)
+            throw GatewayError.Unauthorized(browser
+                ? "The Authorization header is not 'Bearer mlk_<scope>_<lookup>_<secret>' nor Basic credentials whose password is such a key."
+                : "The Authorization header is not 'Bearer mlk_<scope>_<lookup>_<secret>'.");
         return await store.AuthenticateAsync(token) ?? throw GatewayError.Unauthorized("Unknown or revoked API key.");
     }
 }

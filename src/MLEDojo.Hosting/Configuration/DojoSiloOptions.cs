@@ -27,16 +27,20 @@ public sealed class DojoSiloOptions
     public DojoLeaderboardOptions Leaderboards { get; set; } = new();
     public DojoMetricsOptions Metrics { get; set; } = new();
     /// <summary>
-    /// The gateway's API keys and episode owners (a SQLite connection string). "" = storage.connectionString, which
-    /// must then be SQLite; a cluster keeps its grains in PostgreSQL and names a key file here, on the gateway's volume.
+    /// The gateway's API keys and episode owners: a SQLite connection string ("Data Source=FILE") or a PostgreSQL one
+    /// ("Host=...;Database=..."). "" = the grid's own storage: its SQLite file, or, in a cluster, its PostgreSQL
+    /// database, which every gateway process then shares (keys minted or revoked through one count on all).
     /// </summary>
     public string GatewayKeyStore { get; set; } = "";
 
-    /// <summary>The SQLite database the gateway keeps its keys in: gatewayKeyStore, else the SQLite grain storage; null when neither is set.</summary>
-    public string? GatewayKeyStoreConnectionString() =>
-        GatewayKeyStore.Length > 0 ? GatewayKeyStore
-        : Storage.Provider == DojoStorageProviders.Sqlite ? Storage.ConnectionString
-        : null;
+    /// <summary>Where the gateway keeps its keys: gatewayKeyStore, else the grid's storage.</summary>
+    public GatewayKeyStoreLocation GatewayKeyStoreLocation() =>
+        GatewayKeyStore.Length == 0 ? new(Storage.Provider, Storage.ConnectionString)
+        : new(DojoSiloOptionsValidator.IsSqliteFile(GatewayKeyStore) ? DojoStorageProviders.Sqlite : DojoStorageProviders.PostgreSql, GatewayKeyStore);
+    /// <summary>The Orleans Dashboard (admin keys only, at /dashboard on the gateway's web host).</summary>
+    public DojoDashboardOptions Dashboard { get; set; } = new();
+    /// <summary>Orleans' Kubernetes hosting for cluster-profile silos in pods.</summary>
+    public DojoKubernetesOptions Kubernetes { get; set; } = new();
     public DojoEpisodesOptions Episodes { get; set; } = new();
     /// <summary>The folder creators' competitions are registered from (gateway: a server directory, or an upload unpacked here).</summary>
     public string CompetitionImportRoot { get; set; } = ".dojo/imports";
@@ -55,6 +59,9 @@ public static class DojoStorageProviders
     public const string Sqlite = "sqlite";
     public const string PostgreSql = "postgresql";
 }
+
+/// <summary>The key store's database: provider ("sqlite" or "postgresql") and connection string.</summary>
+public sealed record GatewayKeyStoreLocation(string Provider, string ConnectionString);
 
 public sealed class DojoStorageOptions
 {
@@ -111,4 +118,30 @@ public sealed class DojoEpisodesOptions
     public int MaxLifetimeSeconds { get; set; } = 604800;
     /// <summary>How often each running episode's reminder checks its deadline (the expiry's precision).</summary>
     public int ExpiryCheckSeconds { get; set; } = 60;
+}
+
+public sealed class DojoDashboardOptions
+{
+    /// <summary>
+    /// Every silo collects the dashboard's statistics (a grain-call filter and a grain service) and the gateway serves
+    /// the Orleans Dashboard at /dashboard to admin keys. Off: neither.
+    /// </summary>
+    public bool Enabled { get; set; } = true;
+}
+
+public static class DojoKubernetesHostingModes
+{
+    /// <summary>On when the process runs in a pod (Kubernetes sets KUBERNETES_SERVICE_HOST in every container).</summary>
+    public const string Auto = "auto";
+    public const string On = "on";
+    public const string Off = "off";
+}
+
+public sealed class DojoKubernetesOptions
+{
+    /// <summary>
+    /// Cluster profile: "auto" (in a pod), "on" or "off". Orleans' Kubernetes hosting names the silo after its pod,
+    /// labels the pod with the service and cluster ids, and declares a silo dead as soon as its pod is deleted.
+    /// </summary>
+    public string Hosting { get; set; } = DojoKubernetesHostingModes.Auto;
 }

@@ -35,8 +35,12 @@ public static class DojoSiloOptionsValidator
         }
         else
             problems.Add($"storage.provider: '{provider}' is not supported; use \"{DojoStorageProviders.Sqlite}\" or \"{DojoStorageProviders.PostgreSql}\".");
-        Check(options.GatewayKeyStore.Length == 0 || IsSqliteFile(options.GatewayKeyStore),
-            $"gatewayKeyStore: '{options.GatewayKeyStore}' is not a SQLite connection string naming a file (e.g. \"Data Source=/var/lib/mledojo/keys.db\").");
+        Check(options.GatewayKeyStore.Length == 0 || IsSqliteFile(options.GatewayKeyStore) || PostgreSqlConnectionProblem(options.GatewayKeyStore) is null,
+            $"gatewayKeyStore: '{options.GatewayKeyStore}' is neither a SQLite connection string naming a file (e.g. \"Data Source=/var/lib/mledojo/keys.db\") nor a PostgreSQL one (\"Host=...;Database=...\"); leave it empty to use the grid's storage.");
+        Check(options.Kubernetes.Hosting is DojoKubernetesHostingModes.Auto or DojoKubernetesHostingModes.On or DojoKubernetesHostingModes.Off,
+            $"kubernetes.hosting: '{options.Kubernetes.Hosting}' is not \"{DojoKubernetesHostingModes.Auto}\" (in a pod), \"{DojoKubernetesHostingModes.On}\" or \"{DojoKubernetesHostingModes.Off}\".");
+        Check(options.Kubernetes.Hosting != DojoKubernetesHostingModes.On || options.Profile == DojoProfiles.Cluster,
+            $"kubernetes.hosting: \"on\" needs the cluster profile (it is '{options.Profile}'): Kubernetes hosting watches the pods of a PostgreSQL-clustered grid.");
         Check(options.Profile != DojoProfiles.Cluster || provider == DojoStorageProviders.PostgreSql,
             $"storage.provider: the cluster profile keeps membership, state and reminders in PostgreSQL; set it to \"{DojoStorageProviders.PostgreSql}\" (it is '{provider}').");
 
@@ -105,7 +109,8 @@ public static class DojoSiloOptionsValidator
         }
     }
 
-    private static bool IsSqliteFile(string connectionString)
+    /// <summary>Whether <paramref name="connectionString"/> is a SQLite connection string naming a file (a PostgreSQL one's keywords are refused by SQLite's parser).</summary>
+    public static bool IsSqliteFile(string connectionString)
     {
         try
         {

@@ -3,8 +3,8 @@ using Npgsql;
 namespace MLEDojo.Hosting.Storage;
 
 /// <summary>
-/// Creates or updates the grid's PostgreSQL schema: the query table, cluster membership, grain state and reminders
-/// (embedded resources Storage/PostgreSql/0-*.sql … 3-*.sql, applied in that order). Every script is idempotent;
+/// Creates or updates the grid's PostgreSQL schema: the query table, cluster membership, grain state, reminders and the
+/// gateway's API keys (embedded resources Storage/PostgreSql/N-*.sql, applied in name order). Every script is idempotent;
 /// the whole set runs in one transaction under an advisory lock, so silos starting together and `dojo db init`
 /// never interleave, and a failure leaves the database as it was.
 /// </summary>

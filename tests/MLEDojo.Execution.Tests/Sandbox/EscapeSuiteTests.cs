@@ -177,7 +177,7 @@ public sealed class EscapeSuiteTests(SandboxFixture sandbox)
         Assert.Equal(publicBefore, Snapshot(sandbox.PublicData));
         Assert.Equal(SandboxFixture.Answer, File.ReadAllText(sandbox.PrivateAnswer));
         // Nothing of the run is left, and the silo's port still serves while it stayed unreached.
-        var left = await SandboxFixture.SandboxUserProcessesAfterExitAsync(SandboxFixture.Options.Uid);
+        var left = await sandbox.OwnProcessesAfterExitAsync();
         Assert.True(left.Count == 0, $"left behind: {string.Join(", ", left)}\n{report}");
         Assert.False(sandbox.SiloPort.Pending(), "the sandbox reached the silo's port\n" + report);
         using (var client = new System.Net.Sockets.TcpClient())

@@ -114,11 +114,11 @@ public sealed class SandboxedGpuRunTests(SandboxFixture sandbox)
 
         var outcome = await sandbox.GpuRunner.RunAsync(spec, CancellationToken.None);
 
-        Assert.True(outcome.Status == CodeRunStatus.GpuOutOfMemory, outcome.Stderr);
+        Assert.True(outcome.Status == CodeRunStatus.GpuOutOfMemory, outcome.ToString());
         Assert.Equal($"0 {SandboxFixture.GpuMemoryCap}\n", outcome.Stdout);
         Assert.Equal(600L * 1024 * 1024, outcome.PeakGpuMemoryBytes);
         Assert.True(outcome.Duration < TimeSpan.FromSeconds(10), $"took {outcome.Duration}");
-        Assert.Empty(await SandboxFixture.SandboxUserProcessesAfterExitAsync(SandboxFixture.Options.Uid));
+        Assert.Empty(await sandbox.OwnProcessesAfterExitAsync());
     }
 
     [Fact]

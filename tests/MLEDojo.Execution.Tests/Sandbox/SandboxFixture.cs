@@ -1,3 +1,4 @@
+using System.Text;
 using System.Net;
 using System.Net.Sockets;
 using MLEDojo.Execution.Sandbox;
@@ -8,7 +9,7 @@ namespace MLEDojo.Execution.Tests.Sandbox;
 /// <summary>
 /// A silo's layout on disk (competition with public and private data, an episode folder, the grid's SQLite file),
 /// a listening socket standing in for the silo's ports, and the real sandbox over it with small caps. Runs of the
-/// collection are serialized, so after each one no process of the sandbox user may be left on the machine.
+/// collection are serialized, so after each one none of the processes its runs started may be left on the machine.
 /// </summary>
 public sealed class SandboxFixture : IAsyncLifetime
 {
@@ -56,7 +57,7 @@ public sealed class SandboxFixture : IAsyncLifetime
         File.WriteAllText(Database, "SQLite format 3\0" + DatabaseSecret);
         SiloPort.Start();
         Runner = Available(await SandboxedCodeRunner.CreateAsync(Limits, Options));
-        GpuRunner = Available(await SandboxedCodeRunner.CreateAsync(Limits, Options, new SandboxUserHoldsGpuMemory(600L * 1024 * 1024, Options.Uid)));
+        GpuRunner = Available(await SandboxedCodeRunner.CreateAsync(Limits, Options, new FixtureSleepsHoldGpuMemory(600L * 1024 * 1024, this)));
     }
 
     /// <summary>A new episode folder (each run gets a clean one).</summary>
@@ -83,26 +84,67 @@ public sealed class SandboxFixture : IAsyncLifetime
         return path;
     }
 
-    /// <summary>Processes of the sandbox user anywhere on this machine (there must be none between runs).</summary>
-    public static IReadOnlyList<int> SandboxUserProcesses(int uid) => Directory.EnumerateDirectories("/proc")
-        .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0)
-        .Where(pid => pid > 0 && UidOf(pid) == uid && ProcessProbe.IsAlive(pid))
-        .ToList();
+    /// <summary>
+    /// Live processes of the sandbox user that this fixture's runs started: those whose command line, environment or
+    /// working directory names the fixture's scratch root (bwrap's own binds, the code's HOME and DOJO_* variables,
+    /// its episode folder). Other test assemblies sandbox code as the same user at the same time, so "any process of
+    /// the user" would count their runs as ours.
+    /// </summary>
+    public IReadOnlyList<int> OwnProcesses() => ProcessesOf(Options.Uid, Root);
 
     /// <summary>
-    /// The sandbox user's processes once those already killed have finished exiting: a killed process leaves its
+    /// <see cref="OwnProcesses"/> once those already killed have finished exiting: a killed process leaves its
     /// cgroup at the start of its exit, and tearing down a large address space takes the kernel a moment more.
     /// </summary>
-    public static async Task<IReadOnlyList<int>> SandboxUserProcessesAfterExitAsync(int uid)
+    public async Task<IReadOnlyList<int>> OwnProcessesAfterExitAsync()
     {
         var deadline = DateTime.UtcNow.AddSeconds(2);
-        var left = SandboxUserProcesses(uid);
+        var left = OwnProcesses();
         while (left.Count > 0 && DateTime.UtcNow < deadline)
         {
             await Task.Delay(20);
-            left = SandboxUserProcesses(uid);
+            left = OwnProcesses();
         }
         return left;
+    }
+
+    private static IReadOnlyList<int> ProcessesOf(int uid, string root) => Directory.EnumerateDirectories("/proc")
+        .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0)
+        .Where(pid => pid > 0 && UidOf(pid) == uid && ProcessProbe.IsAlive(pid) && Mentions(pid, root))
+        .ToList();
+
+    private static bool Mentions(int pid, string root)
+    {
+        var marker = Encoding.UTF8.GetBytes(root);
+        return Contains(TryReadBytes($"/proc/{pid}/cmdline"), marker)
+            || Contains(TryReadBytes($"/proc/{pid}/environ"), marker)
+            || TryReadLink($"/proc/{pid}/cwd")?.StartsWith(root, StringComparison.Ordinal) == true;
+    }
+
+    private static bool Contains(byte[]? haystack, byte[] needle) => haystack is not null && haystack.AsSpan().IndexOf(needle) >= 0;
+
+    private static byte[]? TryReadBytes(string path)
+    {
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static string? TryReadLink(string path)
+    {
+        try
+        {
+            return new FileInfo(path).LinkTarget;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     private static int? UidOf(int pid)
@@ -129,12 +171,12 @@ public sealed class SandboxFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// Stands in for NVML: every 'sleep' process of the sandbox user holds <paramref name="bytesEach"/> on any device
+    /// Stands in for NVML: every 'sleep' process of this fixture's runs holds <paramref name="bytesEach"/> on any device
     /// (a test script execs sleep once it has printed what it must, as a CUDA program would allocate after start).
     /// </summary>
-    private sealed class SandboxUserHoldsGpuMemory(long bytesEach, int uid) : IGpuProcessSource
+    private sealed class FixtureSleepsHoldGpuMemory(long bytesEach, SandboxFixture fixture) : IGpuProcessSource
     {
-        public IReadOnlyList<GpuProcessMemory> RunningProcesses(int deviceIndex) => SandboxUserProcesses(uid)
+        public IReadOnlyList<GpuProcessMemory> RunningProcesses(int deviceIndex) => fixture.OwnProcesses()
             .Where(pid => CommandOf(pid) == "sleep")
             .Select(pid => new GpuProcessMemory(pid, bytesEach)).ToList();
 
