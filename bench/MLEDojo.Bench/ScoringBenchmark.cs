@@ -1,8 +1,6 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using MLEDojo.Competitions;
-using MLEDojo.Competitions.Scoring;
+using MLEDojo.BenchSuite.Scoring;
 
 namespace MLEDojo.Bench;
 
@@ -15,29 +13,9 @@ internal static class ScoringBenchmark
 {
     private const int WarmRepeats = 5;
 
-    private sealed record Measurement(double Score, double Seconds, double SecondsCold, long PeakRssBytes, long BaselineRssBytes);
-
     public static int ScoreOnce(string directory, string submission)
     {
-        var baseline = ProcessMemory.ResidentBytes();
-        var cold = Stopwatch.StartNew();
-        var scorer = CompetitionScorer.Create(CompetitionLoader.Load(directory));
-        var report = scorer.Score(submission);
-        cold.Stop();
-        // Peak memory is that of one scoring job (answers + one submission), taken before the warm run below.
-        var peakCold = ProcessMemory.PeakResidentBytes();
-        // A silo scores many submissions per process: its steady state is the median of the next scorings, answers
-        // cached and code compiled (Python's side likewise reports the median of the same number of repeats).
-        var warm = new double[WarmRepeats];
-        for (var i = 0; i < warm.Length; i++)
-        {
-            var clock = Stopwatch.StartNew();
-            report = scorer.Score(submission);
-            warm[i] = clock.Elapsed.TotalSeconds;
-        }
-        if (!report.Valid) throw new InvalidOperationException($"benchmark submission rejected: {report.Error}");
-        Console.WriteLine(JsonSerializer.Serialize(new Measurement(report.RawScore!.Value, warm.Order().ElementAt(warm.Length / 2),
-            cold.Elapsed.TotalSeconds, peakCold, baseline)));
+        Console.WriteLine(JsonSerializer.Serialize(DotnetScoring.Measure(directory, submission, WarmRepeats)));
         return 0;
     }
 
@@ -60,9 +38,8 @@ internal static class ScoringBenchmark
         foreach (var (title, kind, (directory, submission)) in jobs)
         {
             var size = new FileInfo(submission).Length;
-            var dotnet = Median(runs, () => Child("dotnet", [typeof(ScoringBenchmark).Assembly.Location, "score-once", directory, submission]));
-            var python = Median(runs, () => Child("/usr/bin/python3",
-                [Path.Combine(AppContext.BaseDirectory, "python_score.py"), kind, WarmRepeats.ToString(CultureInfo.InvariantCulture), Path.Combine(directory, "data", "private", "test_answer.csv"), submission]));
+            var dotnet = Median(runs, () => ScoringMeasurement.OfProcessAsync("dotnet", [typeof(ScoringBenchmark).Assembly.Location, "score-once", directory, submission], CancellationToken.None).GetAwaiter().GetResult());
+            var python = Median(runs, () => PythonScoring.RunAsync(kind, WarmRepeats, directory, submission, CancellationToken.None).GetAwaiter().GetResult());
             Row(title, rows, size, "MLEDojo.Orleans (.NET)", dotnet);
             Row(title, rows, size, "MLE-Dojo way (pandas + scikit-learn)", python);
             Console.WriteLine($"| {title} | | | **speed-up** | | **{python.Seconds / dotnet.Seconds:0.0}×** | | **{python.SecondsCold / dotnet.SecondsCold:0.0}×** | | |");
@@ -70,31 +47,14 @@ internal static class ScoringBenchmark
         return 0;
     }
 
-    private static void Row(string title, int rows, long size, string engine, Measurement m) =>
+    private static void Row(string title, int rows, long size, string engine, ScoringMeasurement m) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {title} | {rows:N0} | {Mb(size)} | {engine} | {m.Score:0.######} | {m.Seconds:0.000} | {rows / m.Seconds:N0} | {m.SecondsCold:0.000} | {Mb(m.PeakRssBytes)} | {m.PeakRssBytes / (double)size:0.00} |"));
 
-    private static Measurement Median(int runs, Func<Measurement> run)
+    private static ScoringMeasurement Median(int runs, Func<ScoringMeasurement> run)
     {
         var results = Enumerable.Range(0, runs).Select(_ => run()).OrderBy(m => m.Seconds).ToArray();
         return results[results.Length / 2];
-    }
-
-    private static Measurement Child(string program, string[] arguments)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"{program} failed ({process.ExitCode}): {error}");
-        using var json = JsonDocument.Parse(output.Trim().Split('\n')[^1]);
-        var root = json.RootElement;
-        double Get(string name, string alternative) =>
-            root.TryGetProperty(name, out var v) ? v.GetDouble() : root.GetProperty(alternative).GetDouble();
-        return new Measurement(Get("Score", "score"), Get("Seconds", "seconds"), Get("SecondsCold", "seconds_cold"),
-            (long)Get("PeakRssBytes", "peak_rss_bytes"), root.TryGetProperty("BaselineRssBytes", out var b) ? b.GetInt64() : 0);
     }
 
     private static int Option(string[] args, string name, int fallback)

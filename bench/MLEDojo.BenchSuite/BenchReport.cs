@@ -22,6 +22,9 @@ public sealed record BenchReport(
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
+    /// <summary>Whether a figure could not run (an error, not a goal missed): dojo bench then exits non-zero.</summary>
+    public bool AnyFigureFailed => Figures.Any(f => f.Error is not null);
+
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     /// <summary>A Markdown table: one line per row, the figure's number first, so it pastes into docs/BENCHMARKS.md.</summary>

@@ -4,12 +4,12 @@ return args.FirstOrDefault() switch
 {
     "baseline" => AgentScores.Run(),
     "calibrate" => DatasetCalibration.Run(),
-    "grid" => await GridThroughput.RunAsync(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: MLEDojo.DataSelect.Bench baseline | calibrate | grid [--episodes N] [--seconds S] [--task easy|medium|hard]");
+    // Steps/s of concurrent episodes on one silo moved to the suite: dojo bench --only 8.
+    Console.Error.WriteLine("usage: MLEDojo.DataSelect.Bench baseline | calibrate   (grid steps/s: dojo bench --only 8)");
     return 2;
 }

@@ -20,6 +20,10 @@ public sealed record ArenaOptions
     public int MaxScriptBytes { get; init; } = 256 * 1024;
     /// <summary>How long an uploaded agent script may run for one episode.</summary>
     public TimeSpan ScriptTimeout { get; init; } = TimeSpan.FromHours(2);
+    /// <summary>Memory of an agent script's sandbox (held under the sandbox's maximum).</summary>
+    public long ScriptMemoryBytes { get; init; } = 1024L * 1024 * 1024;
+    /// <summary>CPU quota of an agent script's sandbox, in cores.</summary>
+    public double ScriptCpus { get; init; } = 1;
     /// <summary>Log lines kept per submission (the oldest are dropped past it).</summary>
     public int MaxEvents { get; init; } = 5000;
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(1);

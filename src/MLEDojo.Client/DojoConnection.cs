@@ -19,27 +19,21 @@ public sealed class DojoConnection : IAsyncDisposable
     private DojoConnection(IHost host)
     {
         _host = host;
-        Client = new DojoClient(host.Services.GetRequiredService<IClusterClient>());
+        Grains = host.Services.GetRequiredService<IClusterClient>();
+        Client = new DojoClient(Grains);
     }
 
     public DojoClient Client { get; }
+
+    /// <summary>The Orleans client underneath, for grains of your own beside the grid's (a benchmark's ping grain).</summary>
+    public IClusterClient Grains { get; }
 
     public static async Task<DojoConnection> ConnectAsync(DojoGateway gateway, CancellationToken cancellationToken = default)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.UseOrleansClient(client => client.UseDojoGateway(gateway));
-        var host = builder.Build();
-        try
-        {
-            await host.StartAsync(cancellationToken);
-        }
-        catch
-        {
-            host.Dispose();
-            throw;
-        }
-        return new DojoConnection(host);
+        return new DojoConnection(await builder.Build().StartOrDisposeAsync(cancellationToken));
     }
 
     public async ValueTask DisposeAsync()

@@ -32,6 +32,11 @@ public sealed record CodeRunSpec
     public RequestedLimits Requested { get; init; } = RequestedLimits.None;
     /// <summary>The GPU this run may use (its NVML index), or null for a CPU run.</summary>
     public int? GpuIndex { get; init; }
+    /// <summary>
+    /// Unix domain sockets the code may connect to, visible at their host paths (an arena agent script's gateway
+    /// socket). A sandbox binds only these into the run; the network stays unshared.
+    /// </summary>
+    public IReadOnlyList<string> Sockets { get; init; } = [];
 }
 
 /// <summary>Limits an episode asked for; null leaves the competition's or the server's default.</summary>

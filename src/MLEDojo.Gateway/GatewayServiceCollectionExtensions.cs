@@ -30,6 +30,7 @@ public static class GatewayServiceCollectionExtensions
                 ?? throw new InvalidOperationException("The gateway needs KeyStoreConnectionString for its API keys, or InsecureNoAuth to serve without them."));
         });
         services.AddSingleton<GatewayWebSocketSession.Factory>();
+        services.AddSingleton<Arena.ScriptRunKeys>();
         services.AddSingleton<MLEDojo.Arena.IAgentScriptHost, Arena.GatewayAgentScriptHost>();
         services.ConfigureHttpJsonOptions(o => GatewayJson.Configure(o.SerializerOptions));
         services.AddOpenApi();

@@ -1,47 +1,86 @@
 using System.Net;
+using System.Net.Http.Headers;
 using MLEDojo.Abstractions;
 using MLEDojo.Abstractions.Arena;
 using MLEDojo.Arena.Tests.Infrastructure;
+using MLEDojo.Gateway.Arena;
+using MLEDojo.Grid.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MLEDojo.Arena.Tests;
 
-/// <summary>Uploaded agent scripts: they play their episode over the gateway's HTTP API, and their crashes are theirs.</summary>
+/// <summary>
+/// Uploaded agent scripts: they play their episode with the Python client over the gateway's Unix socket, with a key
+/// good for that episode only and gone after the run; their crashes are theirs.
+/// </summary>
 [Collection(ArenaServerCollection.Name)]
 public sealed class ScriptAgentTests(ArenaServer server)
 {
-    private static SubmissionDefinition Script => new() { Kind = AgentKind.Script, Competitions = ["home-data-for-ml-course"], MaxSteps = 4 };
+    public static SubmissionDefinition Script => new() { Kind = AgentKind.Script, Competitions = ["home-data-for-ml-course"], MaxSteps = 4 };
 
-    /// <summary>A remote client's loop in plain Python: resume the episode the arena started, ask for info, submit the sample.</summary>
-    private const string PlayingScript = """
-        import json, os, urllib.request
-
-        def call(path, body):
-            request = urllib.request.Request(os.environ["DOJO_GATEWAY"] + path, data=json.dumps(body).encode(), method="POST",
-                headers={"Content-Type": "application/json", "Authorization": "Bearer " + os.environ["DOJO_API_KEY"]})
-            with urllib.request.urlopen(request) as response:
-                return json.load(response)
-
-        episode = os.environ["DOJO_EPISODE_ID"]
-        call("/reset", {"env": "mle", "competition": os.environ["DOJO_COMPETITION"], "episode_id": episode})
-        info = call("/step", {"episode_id": episode, "request_id": "r1", "action": {"action_type": "request_info", "info_type": "data_path"}})
-        code = "import shutil, os\nshutil.copyfile(os.path.join(os.environ['DOJO_DATA_DIR'], 'sample_submission.csv'), 'submission.csv')\n"
-        step = call("/step", {"episode_id": episode, "request_id": "r2", "action": {"action_type": "execute_code", "code": code}})
-        print("position score", step["observation"]["current_position_score"])
-        """;
+    public static string ExampleAgent => File.ReadAllText(Path.Combine(RepoPaths.Root, "clients", "python", "examples", "arena_agent.py"));
 
     [Fact]
-    public async Task A_script_plays_its_episode_over_the_gateway_with_a_key_revoked_after_the_run()
+    public async Task The_shipped_example_agent_plays_its_episode_over_the_gateway_socket()
     {
-        var created = await server.CreateAsync("alice", Script with { Name = "sample via http" }, PlayingScript, deploy: true);
+        var created = await server.CreateAsync("alice", Script with { Name = "example agent" }, ExampleAgent, deploy: true);
         Assert.True(created.HasScript);
         var (lines, final) = await server.TailAsync("alice", created.SubmissionId, TimeSpan.FromMinutes(3));
         Assert.True(final.Status == SubmissionState.Active, string.Join("\n", lines.Select(l => l.Text)));
         var episode = Assert.Single(final.Episodes);
         var snapshot = await server.Grains.GetGrain<IEpisodeGrain>(episode.GridEpisodeId!).GetSnapshot();
-        Assert.Equal(2, snapshot.StepsTaken);
+        Assert.Equal(3, snapshot.StepsTaken); // request_info, validate_code, execute_code
         Assert.Equal(EpisodeStatus.Closed, snapshot.Status);
         Assert.NotNull(episode.BestPositionScore);
         Assert.Equal(snapshot.BestPositionScore, episode.BestPositionScore);
+        Assert.Equal(0, server.Services.GetRequiredService<ScriptRunKeys>().Count);
+    }
+
+    /// <summary>Tries what a run key must not do, plays its own episode, and leaves its key where the test finds it.</summary>
+    private const string ProbingScript = """
+        import os
+        from mledojo_client import DojoAuthError, HttpEnv, execute_code
+
+        assert os.environ["DOJO_GATEWAY_URL"].startswith("unix:///"), os.environ["DOJO_GATEWAY_URL"]
+        env = HttpEnv(os.environ["DOJO_GATEWAY_URL"], token=os.environ["DOJO_API_KEY"], retries=0)
+        with open("key.txt", "w") as f:
+            f.write(os.environ["DOJO_API_KEY"])
+        refused = []
+        for attempt in (lambda: env.reset("home-data-for-ml-course", episode_id="not-this-run"),
+                        lambda: env.request("GET", "/api/arena/mine"),
+                        lambda: env.state(os.environ["OTHER_EPISODE"])):
+            try:
+                attempt()
+            except DojoAuthError as e:
+                refused.append(e.status)
+        assert refused == [403, 403, 403], refused
+        env.reset(episode_id=os.environ["DOJO_EPISODE_ID"])
+        code = "import shutil, os\nshutil.copyfile(os.path.join(os.environ['DOJO_DATA_DIR'], 'sample_submission.csv'), 'submission.csv')\n"
+        print(env.step(execute_code(code))["observation"]["action_status"])
+        """;
+
+    [Fact]
+    public async Task A_run_key_plays_only_its_own_episode_and_is_revoked_when_the_run_ends()
+    {
+        // Alice's own episode, which her other keys may play but her script's run key may not.
+        using var alice = server.ClientFor("alice");
+        using (var reset = await alice.PostAsync("/reset", ArenaServer.Json(new { competition = "home-data-for-ml-course", episode_id = "alice-own-episode" })))
+            Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
+        var script = ProbingScript.Replace("os.environ[\"OTHER_EPISODE\"]", "\"alice-own-episode\"", StringComparison.Ordinal);
+
+        var created = await server.CreateAsync("alice", Script with { Name = "prober" }, script, deploy: true);
+        var (lines, final) = await server.TailAsync("alice", created.SubmissionId, TimeSpan.FromMinutes(3));
+        Assert.True(final.Status == SubmissionState.Active, string.Join("\n", lines.Select(l => l.Text)));
+        var episode = Assert.Single(final.Episodes);
+        Assert.NotNull(episode.BestPositionScore);
+
+        var runKey = File.ReadAllText(Path.Combine(server.ScriptFolder(created.SubmissionId, episode.GridEpisodeId!), "key.txt"));
+        Assert.StartsWith("mlk_user_", runKey);
+        using var replay = new HttpClient { BaseAddress = server.BaseAddress };
+        replay.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", runKey);
+        using var afterRun = await replay.GetAsync($"/state?episode_id={episode.GridEpisodeId}");
+        Assert.Equal(HttpStatusCode.Unauthorized, afterRun.StatusCode);
+        using (await alice.DeleteAsync($"/api/arena/submissions/{created.SubmissionId}")) { } // frees alice's active slot
     }
 
     [Fact]

@@ -3,11 +3,9 @@ import http.client
 import json
 import socket
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 
-from . import frames
+from . import frames, transport
 from .errors import DojoError, DojoTransportError, error_from_http
 
 # 502/503/504 come from proxies and a gateway at capacity: the same request may succeed later.
@@ -23,6 +21,7 @@ class HttpEnv:
     """
 
     def __init__(self, base_url="http://127.0.0.1:8080", token=None, timeout=600.0, retries=3, backoff=0.5):
+        transport.split(base_url)  # a bad URL is refused here, not at the first call
         self.base_url = base_url.rstrip("/")
         self.token = token
         self.timeout = timeout
@@ -40,21 +39,24 @@ class HttpEnv:
 
     def _request_once(self, method, path, body):
         data = None if body is None else json.dumps(body).encode("utf-8")
-        request = urllib.request.Request(self.base_url + path, data=data, method=method,
-                                         headers=self._headers(data is not None))
+        connection, prefix = transport.connection(self.base_url, self.timeout)
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                return json.loads(response.read().decode("utf-8"))
-        except urllib.error.HTTPError as e:
-            raw = e.read().decode("utf-8", "replace")
+            connection.request(method, prefix + path, body=data, headers=self._headers(data is not None))
+            response = connection.getresponse()
+            status, raw = response.status, response.read().decode("utf-8", "replace")
+            retry_after = response.getheader("Retry-After")
+        except (http.client.HTTPException, OSError, socket.timeout, TimeoutError) as e:
+            raise DojoTransportError(f"{method} {path}: {e}") from e
+        finally:
+            connection.close()
+        if status >= 400:
             try:
                 parsed = json.loads(raw)
             except ValueError:
                 parsed = raw
-            retry_after = e.headers.get("Retry-After") if e.headers else None
-            raise error_from_http(e.code, parsed, _seconds(retry_after)) from None
-        except (urllib.error.URLError, http.client.HTTPException, ConnectionError, socket.timeout, TimeoutError) as e:
-            raise DojoTransportError(f"{method} {path}: {getattr(e, 'reason', e)}") from e
+            raise error_from_http(status, parsed, _seconds(retry_after))
+        try:
+            return json.loads(raw)
         except ValueError as e:
             raise DojoError(f"{method} {path}: the answer is not JSON: {e}") from e
 
@@ -78,7 +80,7 @@ class HttpEnv:
     def health(self):
         return self.request("GET", "/health")
 
-    def reset(self, competition, seed=None, episode_id=None, options=None, env="mle"):
+    def reset(self, competition=None, seed=None, episode_id=None, options=None, env="mle"):
         """Start an episode (or resume the one named by episode_id); returns {"episode_id", "observation", ...}."""
         answer = self.request("POST", "/reset", frames.reset_body(competition, env, seed, episode_id, options))
         self.episode_id = answer.get("episode_id")

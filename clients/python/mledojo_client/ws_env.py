@@ -2,7 +2,7 @@
 import asyncio
 import urllib.parse
 
-from . import frames
+from . import frames, transport
 from .errors import DojoError, DojoTransportError
 
 try:
@@ -12,10 +12,14 @@ except ImportError:  # HttpEnv and the frame helpers work without it; WsEnv says
 
 
 def ws_url(base_url):
-    """http://host:port[/prefix] -> ws://host:port[/prefix]/ws (https -> wss); a ws:// URL is taken as is."""
+    """http://host:port[/prefix] -> ws://host:port[/prefix]/ws (https -> wss); a ws:// URL is taken as is;
+    unix:///path.sock -> ws://localhost/ws (over that socket)."""
     parts = urllib.parse.urlsplit(base_url)
     if parts.scheme in ("ws", "wss"):
         return base_url
+    if parts.scheme == transport.UNIX_SCHEME:
+        transport.split(base_url)
+        return "ws://localhost/ws"
     scheme = {"http": "ws", "https": "wss"}.get(parts.scheme)
     if scheme is None:
         raise ValueError(f"not an http(s) or ws(s) URL: {base_url!r}")
@@ -34,6 +38,7 @@ class WsEnv:
         if websockets is None:
             raise DojoError("WsEnv needs the websockets package (Debian: apt-get install python3-websockets)")
         self.url = ws_url(base_url)
+        self.socket_path = transport.socket_path(base_url) if urllib.parse.urlsplit(base_url).scheme == "unix" else None
         self.token = token
         self.timeout = timeout
         self.reconnects = reconnects
@@ -45,10 +50,14 @@ class WsEnv:
     async def connect(self):
         headers = {"Authorization": "Bearer " + self.token} if self.token else None
         try:
-            self._socket = await websockets.connect(self.url, extra_headers=headers, max_size=self.max_size,
-                                                    open_timeout=30)
+            if self.socket_path is not None:
+                self._socket = await websockets.unix_connect(self.socket_path, self.url, extra_headers=headers,
+                                                             max_size=self.max_size, open_timeout=30)
+            else:
+                self._socket = await websockets.connect(self.url, extra_headers=headers, max_size=self.max_size,
+                                                        open_timeout=30)
         except (OSError, asyncio.TimeoutError, websockets.exceptions.WebSocketException) as e:
-            raise DojoTransportError(f"cannot open {self.url}: {e}") from e
+            raise DojoTransportError(f"cannot open {self.socket_path or self.url}: {e}") from e
         return self
 
     async def __aenter__(self):

@@ -1,8 +1,11 @@
 """Unit tests for the client's pure parts and HttpEnv's retries, against a local http.server stub."""
+import asyncio
 import http.server
 import json
 import os
+import socketserver
 import sys
+import tempfile
 import threading
 import unittest
 
@@ -10,7 +13,8 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 
 from mledojo_client import (DojoAuthError, DojoBadRequestError, DojoCapacityError, DojoError,  # noqa: E402
                             DojoExecutionError, DojoNotFoundError, DojoServerError, DojoTransportError, HttpEnv,
-                            error_from_frame, error_from_http, execute_code, frames, request_info, ws_url)
+                            WsEnv, error_from_frame, error_from_http, execute_code, frames, request_info, ws_url)
+from mledojo_client.ws_env import websockets  # noqa: E402
 
 
 class FrameTests(unittest.TestCase):
@@ -214,6 +218,72 @@ class HttpEnvTests(unittest.TestCase):
     def test_step_without_an_episode_says_so(self):
         with self.assertRaises(DojoError):
             HttpEnv(self.url).step(request_info("overview"))
+
+
+class UnixSocketTests(unittest.TestCase):
+    """unix:///path.sock URLs: an arena agent script's gateway, a Unix socket bound into its sandbox."""
+
+    def setUp(self):
+        self.folder = tempfile.TemporaryDirectory()
+        self.path = os.path.join(self.folder.name, "gateway.sock")
+        self.url = "unix://" + self.path
+        StubGateway.script = []
+        StubGateway.seen = []
+
+    def tearDown(self):
+        self.folder.cleanup()
+
+    def serve_http(self):
+        server = socketserver.ThreadingUnixStreamServer(self.path, StubGateway)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        self.addCleanup(server.server_close)
+        self.addCleanup(server.shutdown)
+
+    def test_http_goes_over_the_socket_with_the_token_and_request_ids(self):
+        self.serve_http()
+        StubGateway.script = [(200, {"episode_id": "arena.e1", "observation": {}, "reward": None, "done": False}, None),
+                              (503, {"error": "busy"}, {"Retry-After": "0"}),
+                              (200, {"observation": {"action_status": "SUCCESS"}, "reward": 0.25, "done": False}, None)]
+        env = HttpEnv(self.url, token="mlk_user_a_b", backoff=0.01, timeout=5)
+        env.reset(episode_id="arena.e1", competition=None)
+        answer = env.step(request_info("overview"))
+        self.assertEqual(answer["reward"], 0.25)
+        self.assertEqual([seen["path"] for seen in StubGateway.seen], ["/reset", "/step", "/step"])
+        self.assertEqual(StubGateway.seen[0]["authorization"], "Bearer mlk_user_a_b")
+        self.assertEqual(StubGateway.seen[1]["body"]["request_id"], StubGateway.seen[2]["body"]["request_id"])
+
+    def test_a_socket_nobody_listens_on_is_a_transport_error(self):
+        env = HttpEnv(self.url, retries=1, backoff=0.01, timeout=2)
+        with self.assertRaises(DojoTransportError):
+            env.state("ep")
+
+    def test_malformed_unix_urls_are_refused_at_once(self):
+        for url in ("unix://host/x.sock", "unix:relative.sock", "ftp://h/x"):
+            with self.assertRaises(ValueError, msg=url):
+                HttpEnv(url)
+        self.assertEqual(ws_url(self.url), "ws://localhost/ws")
+
+    @unittest.skipIf(websockets is None, "python3-websockets is not installed")
+    def test_websocket_frames_go_over_the_socket(self):
+        seen = []
+
+        async def gateway(socket, path):
+            seen.append((path, socket.request_headers.get("Authorization")))
+            async for text in socket:
+                frame = json.loads(text)
+                seen.append(frame["type"])
+                answer = {"episode_id": "arena.e1", "observation": {}, "reward": None, "done": False}
+                await socket.send(json.dumps({"type": "observation", "data": answer}))
+
+        async def play():
+            async with websockets.unix_serve(gateway, self.path):
+                env = WsEnv(self.url, token="mlk_user_a_b", timeout=5)
+                await env.reset(episode_id="arena.e1")
+                await env.step(request_info("overview"))
+                await env.disconnect()
+
+        asyncio.run(play())
+        self.assertEqual(seen, [("/ws", "Bearer mlk_user_a_b"), "reset", "step"])
 
 
 if __name__ == "__main__":

@@ -12,6 +12,8 @@ public sealed record LlmEndpoint
     /// <summary>Sent as a bearer token; never shown back in a status.</summary>
     [Id(2)] public string? ApiKey { get; init; }
     [Id(3)] public double Temperature { get; init; }
+    /// <summary>How long one completion may take before it is abandoned and asked again (null: the agent's default, 3 minutes).</summary>
+    [Id(4)] public int? TimeoutSeconds { get; init; }
 }
 
 /// <summary>

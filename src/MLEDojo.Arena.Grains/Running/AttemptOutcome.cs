@@ -20,3 +20,13 @@ public sealed record AttemptOutcome(string? StopReason, ArenaError? Error)
 
 /// <summary>An exception the submitted agent raised while deciding (not the grid's, not the environment's).</summary>
 public sealed class AgentCrashedException(Exception inner) : Exception($"The agent raised {inner.GetType().Name}: {inner.Message}", inner);
+
+/// <summary>
+/// The LLM agent's model endpoint kept failing (unreachable, 5xx, 429) after the agent's own retries. The endpoint is
+/// the submitter's, part of the agent's definition, so this is the agent's failure: the grid could neither have
+/// avoided it nor fix it by retrying the episode (ML Arena likewise keeps job errors for its own pods and workers).
+/// </summary>
+public sealed class ModelEndpointFailedException(Exception inner) : Exception($"The agent's model endpoint failed: {inner.Message}", inner)
+{
+    public const string Type = "model_endpoint";
+}

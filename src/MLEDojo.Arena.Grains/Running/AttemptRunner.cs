@@ -14,8 +14,8 @@ namespace MLEDojo.Arena.Grains.Running;
 /// <summary>
 /// Plays one attempt of a submission's episode on this silo and says whose fault a failure was. Built-in and LLM
 /// agents play through the rollouts' <see cref="EpisodePlayer"/> against the episode grains; an uploaded script runs
-/// as a process (the grid's <see cref="ArenaScriptRunner"/>) that plays its episode over the gateway's HTTP API with
-/// a key made for the run. Agent failures are never retried, platform failures are (by the submission).
+/// in its own sandbox (<see cref="ArenaScriptRunner"/>) and plays its episode over the gateway's API, reached through
+/// the gateway's Unix socket (the sandbox has no network) with a key made for the run. Agent failures are never retried, platform failures are (by the submission).
 /// </summary>
 public sealed class AttemptRunner(IGrainFactory grains, GridOptions grid, ArenaOptions options, IServiceProvider services)
 {
@@ -25,9 +25,13 @@ public sealed class AttemptRunner(IGrainFactory grains, GridOptions grid, ArenaO
         request.Definition.Kind == AgentKind.Script ? PlayScriptAsync(request, cancellationToken) : PlayAgentAsync(request, cancellationToken);
 
     /// <summary>The built-in agents' catalog, with the definition's model endpoint for the LLM agent.</summary>
-    public static AgentCatalog CatalogFor(SubmissionDefinition definition) => new(definition.Llm is { } llm
-        ? new LlmAgentOptions { Endpoint = new Uri(llm.Url), Model = llm.Model, ApiKey = llm.ApiKey, Temperature = llm.Temperature }
-        : null);
+    public static AgentCatalog CatalogFor(SubmissionDefinition definition) => new(definition.Llm is { } llm ? LlmOptions(llm) : null);
+
+    private static LlmAgentOptions LlmOptions(LlmEndpoint llm)
+    {
+        var options = new LlmAgentOptions { Endpoint = new Uri(llm.Url), Model = llm.Model, ApiKey = llm.ApiKey, Temperature = llm.Temperature };
+        return llm.TimeoutSeconds is { } seconds ? options with { RequestTimeout = TimeSpan.FromSeconds(seconds) } : options;
+    }
 
     public static string AgentName(SubmissionDefinition definition) => definition.Kind switch
     {
@@ -66,6 +70,10 @@ public sealed class AttemptRunner(IGrainFactory grains, GridOptions grid, ArenaO
         {
             throw;
         }
+        catch (ModelEndpointFailedException e)
+        {
+            return AttemptOutcome.Failed(ErrorSource.Agent, ModelEndpointFailedException.Type, e.Message);
+        }
         catch (AgentCrashedException e)
         {
             return AttemptOutcome.Failed(ErrorSource.Agent, e.InnerException!.GetType().Name, e.Message);
@@ -86,8 +94,8 @@ public sealed class AttemptRunner(IGrainFactory grains, GridOptions grid, ArenaO
 
     private async Task<AttemptOutcome> PlayScriptAsync(AttemptRequest request, CancellationToken cancellationToken)
     {
-        if (services.GetService<IAgentScriptHost>() is not { } host)
-            return AttemptOutcome.Failed(ErrorSource.Platform, "no_gateway", "This grid serves no gateway for agent scripts to reach their episodes.");
+        if (services.GetService<IAgentScriptHost>() is not { } host || host.SocketPath is not { } socket)
+            return AttemptOutcome.Failed(ErrorSource.Platform, "no_gateway", "This grid serves no gateway socket for agent scripts to reach their episodes.");
         var runner = services.GetRequiredService<ArenaScriptRunner>().Runner;
         var folder = Path.Combine(grid.EpisodesRoot, "arena", request.SubmissionId, request.GridEpisodeId);
         var codePath = Path.Combine(folder, "agent.py");
@@ -95,6 +103,7 @@ public sealed class AttemptRunner(IGrainFactory grains, GridOptions grid, ArenaO
         {
             Directory.CreateDirectory(folder);
             File.WriteAllText(codePath, request.Script);
+            PythonClientFiles.WriteTo(folder);
         }, cancellationToken);
 
         // The arena starts the episode with the submission's settings; the script resumes it (reset with its id) and steps.
@@ -106,13 +115,16 @@ public sealed class AttemptRunner(IGrainFactory grains, GridOptions grid, ArenaO
         CodeRunOutcome outcome;
         try
         {
+            // The script's own sandbox: its caps, no competition's overrides, only the gateway's socket to talk through.
             outcome = await runner.RunAsync(new CodeRunSpec
             {
                 CodePath = codePath,
                 WorkingDirectory = folder,
                 PublicDataDirectory = Path.Combine(grid.CompetitionsRoot, request.Competition, "data", "public"),
                 Timeout = options.ScriptTimeout,
-                Environment = ScriptEnvironment(request, host.BaseAddress, credential),
+                Requested = new RequestedLimits(MemoryBytes: options.ScriptMemoryBytes, Cpus: options.ScriptCpus),
+                Sockets = [socket],
+                Environment = ScriptEnvironment(request, socket, credential),
             }, cancellationToken);
         }
         finally
@@ -128,16 +140,24 @@ public sealed class AttemptRunner(IGrainFactory grains, GridOptions grid, ArenaO
             CodeRunStatus.Cancelled when cancellationToken.IsCancellationRequested => throw new OperationCanceledException(cancellationToken),
             CodeRunStatus.Cancelled or CodeRunStatus.InfrastructureFailure => AttemptOutcome.Failed(ErrorSource.Platform, Snake(outcome.Status), outcome.Stderr),
             CodeRunStatus.Timeout => AttemptOutcome.Failed(ErrorSource.Agent, "timeout", $"The script ran past {options.ScriptTimeout}.\n{outcome.Stderr}"),
+            CodeRunStatus.OutOfMemory => AttemptOutcome.Failed(ErrorSource.Agent, "out_of_memory",
+                $"The script went over its memory cap of {options.ScriptMemoryBytes / (1024 * 1024)} MiB.\n{outcome.Stderr}"),
             _ => AttemptOutcome.Failed(ErrorSource.Agent, outcome.ErrorClass ?? Snake(outcome.Status),
                 $"The script exited with {outcome.ExitCode?.ToString() ?? Snake(outcome.Status)}.\n{outcome.Stderr}"),
         };
     }
 
-    private static Dictionary<string, string> ScriptEnvironment(AttemptRequest request, Uri gateway, ScriptCredential? credential)
+    /// <summary>
+    /// What the script is told. DOJO_GATEWAY_URL (and DOJO_GATEWAY, which the CLI and the client's examples read) is
+    /// unix:///path of the gateway's socket; DOJO_API_KEY is the run key.
+    /// </summary>
+    private static Dictionary<string, string> ScriptEnvironment(AttemptRequest request, string socket, ScriptCredential? credential)
     {
+        var gateway = "unix://" + socket;
         var environment = new Dictionary<string, string>
         {
-            ["DOJO_GATEWAY"] = gateway.ToString().TrimEnd('/'),
+            ["DOJO_GATEWAY_URL"] = gateway,
+            ["DOJO_GATEWAY"] = gateway,
             ["DOJO_EPISODE_ID"] = request.GridEpisodeId,
             ["DOJO_COMPETITION"] = request.Competition,
             ["DOJO_MAX_STEPS"] = request.Definition.MaxSteps.ToString(System.Globalization.CultureInfo.InvariantCulture),

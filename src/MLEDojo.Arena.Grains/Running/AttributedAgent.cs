@@ -4,7 +4,8 @@ namespace MLEDojo.Arena.Grains.Running;
 
 /// <summary>
 /// Wraps an agent so that what it throws is known to be its own failure (<see cref="AgentCrashedException"/>), apart
-/// from the grid's; an unreachable model server stays an infrastructure failure and is retried.
+/// from the grid's. A model server that keeps failing is the submitter's endpoint, so also the agent's
+/// (<see cref="ModelEndpointFailedException"/>), never retried as the platform's.
 /// </summary>
 internal sealed class AttributedAgent(IDojoAgent inner) : IDojoAgent
 {
@@ -22,7 +23,11 @@ internal sealed class AttributedAgent(IDojoAgent inner) : IDojoAgent
         {
             return await inner.ActAsync(turn, cancellationToken);
         }
-        catch (Exception e) when (e is not (AgentInfrastructureException or OperationCanceledException))
+        catch (AgentInfrastructureException e)
+        {
+            throw new ModelEndpointFailedException(e);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             throw new AgentCrashedException(e);
         }

@@ -55,8 +55,8 @@ public sealed class SubmissionValidator(IGrainFactory grains, GridOptions grid, 
             problems.Add($"The script is larger than this arena's limit of {options.MaxScriptBytes} bytes.");
             return;
         }
-        if (services.GetService<IAgentScriptHost>() is null)
-            problems.Add("This grid serves no gateway, so an agent script could not reach its episodes; submit a built-in or llm agent.");
+        if (services.GetService<IAgentScriptHost>()?.SocketPath is null)
+            problems.Add("This grid serves no gateway socket, so an agent script could not reach its episodes; submit a built-in or llm agent.");
 
         var folder = Path.Combine(grid.EpisodesRoot, "arena", "validation", Guid.NewGuid().ToString("N"));
         var path = Path.Combine(folder, "agent.py");
@@ -71,7 +71,9 @@ public sealed class SubmissionValidator(IGrainFactory grains, GridOptions grid, 
             {
                 CodePath = path, WorkingDirectory = folder, PublicDataDirectory = folder, Timeout = TimeSpan.FromSeconds(30),
             }, CancellationToken.None);
-            if (outcome.Status != CodeRunStatus.Success)
+            if (outcome.Status == CodeRunStatus.InfrastructureFailure)
+                problems.Add($"This grid cannot run agent scripts: {outcome.Stderr.Trim()}");
+            else if (outcome.Status != CodeRunStatus.Success)
                 problems.Add($"The script does not compile: {outcome.Stderr.Trim()}");
         }
         finally

@@ -25,6 +25,9 @@ public static class DefinitionCheck
             case AgentKind.Llm when string.IsNullOrWhiteSpace(definition.Llm.Model):
                 problems.Add("llm.model is required.");
                 break;
+            case AgentKind.Llm when definition.Llm.TimeoutSeconds is < 1 or > 3600:
+                problems.Add($"llm.timeout_seconds is {definition.Llm.TimeoutSeconds}; it must be between 1 and 3600.");
+                break;
         }
         if (definition.Kind != AgentKind.BuiltIn && definition.Agent is not null)
             problems.Add($"agent names a built-in agent; a {SnakeCase(definition.Kind)} submission takes none.");

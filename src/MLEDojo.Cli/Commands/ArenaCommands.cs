@@ -20,7 +20,7 @@ internal static class ArenaCommands
     {
         var (gateway, key) = Connection();
         var agent = new Option<string?>("--agent") { Description = "A built-in agent: info-only, sample-submission or scripted." };
-        var script = new Option<FileInfo?>("--script") { Description = "An agent script (Python) run in the sandbox; it plays its episode over the gateway ($DOJO_GATEWAY, $DOJO_API_KEY, $DOJO_EPISODE_ID)." };
+        var script = new Option<FileInfo?>("--script") { Description = "An agent script (Python) run in the sandbox; it plays its episode over the gateway's Unix socket ($DOJO_GATEWAY_URL, $DOJO_API_KEY, $DOJO_EPISODE_ID); see clients/python/examples/arena_agent.py." };
         var llmUrl = new Option<string?>("--llm-url") { Description = "The LLM agent's OpenAI-compatible endpoint (with --llm-model)." };
         var llmModel = new Option<string?>("--llm-model") { Description = "The model the LLM agent asks." };
         var competitions = new Option<string[]>("--competition", "-c") { Description = "A competition to evaluate on (repeat for several).", AllowMultipleArgumentsPerToken = true };

@@ -5,7 +5,8 @@ namespace MLEDojo.Cli.Commands;
 
 /// <summary>
 /// <c>dojo bench [--quick] [--json FILE] [--only N,N]</c>: the performance suite of docs/BENCHMARKS.md. It prints a
-/// table and never fails on a timing: a goal not met is a "no" in the table, not an exit code.
+/// table and never fails on a timing: a goal not met is a "no" in the table, not an exit code; a figure that could
+/// not run at all exits 1.
 /// </summary>
 internal static class BenchCommand
 {
@@ -27,21 +28,23 @@ internal static class BenchCommand
                 await File.WriteAllTextAsync(file.FullName, report.ToJson(), cancellationToken);
                 output.WriteLine($"wrote {file.FullName}");
             }
-            return 0;
+            // A goal not met is a measurement; a figure that could not run is a fault of the suite or the machine.
+            if (!report.AnyFigureFailed) return 0;
+            error.WriteLine("dojo bench: a figure did not run (see its row); the others were measured.");
+            return 1;
         }));
         return command;
     }
 
     private static IReadOnlyList<IBenchFigure> Select(IReadOnlyList<IBenchFigure> figures, string? only)
     {
-        if (string.IsNullOrWhiteSpace(only)) return figures;
-        var wanted = new HashSet<int>();
-        foreach (var part in only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        try
         {
-            if (!int.TryParse(part, out var number) || figures.All(f => f.Number != number))
-                throw new UsageException($"--only: no figure '{part}'; the figures are {string.Join(", ", figures.Select(f => f.Number))}.");
-            wanted.Add(number);
+            return BenchFigures.Select(figures, only);
         }
-        return figures.Where(f => wanted.Contains(f.Number)).ToArray();
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message);
+        }
     }
 }

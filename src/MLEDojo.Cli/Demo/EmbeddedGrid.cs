@@ -5,6 +5,7 @@ using MLEDojo.Gateway;
 using MLEDojo.Arena.Grains;
 using MLEDojo.Hosting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using MLEDojo.Hosting.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -39,6 +40,8 @@ public sealed class EmbeddedGrid : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         Configure(builder, options);
         GatewayHosting.Add(builder, options, address, httpPort, insecureNoAuth);
+        // Agent scripts reach the gateway through this silo's Unix socket, bound into their network-less sandbox.
+        builder.WebHost.ConfigureKestrel(kestrel => MLEDojo.Gateway.Arena.ScriptSocket.Listen(kestrel, options.Arena.ScriptSocketPath(options)));
         var app = builder.Build();
         app.MapDojoGateway();
         await app.StartAsync(cancellationToken);

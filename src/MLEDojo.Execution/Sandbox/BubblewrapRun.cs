@@ -17,13 +17,16 @@ internal sealed class BubblewrapRun(ExecutionLimits limits, SandboxOptions optio
         var workingDirectory = CodeRunner.WorkingDirectoryOf(spec);
         var publicData = Path.GetFullPath(spec.PublicDataDirectory);
         var codePath = CodeRunner.CodePathOf(spec);
-        foreach (var path in new[] { workingDirectory, publicData, codePath })
+        var sockets = spec.Sockets.Select(Path.GetFullPath).ToList();
+        foreach (var path in new[] { workingDirectory, publicData, codePath }.Concat(sockets))
         {
             if (SandboxPaths.Unreachable(path) is { } problem)
                 throw new RefusedRun(problem);
         }
         if (!Directory.Exists(publicData))
             throw new RefusedRun($"Public data directory '{publicData}' does not exist.");
+        if (sockets.FirstOrDefault(s => !File.Exists(s)) is { } missing)
+            throw new RefusedRun($"Socket '{missing}' does not exist.");
         var watchGpu = spec.GpuIndex is { } device && runLimits.GpuMemoryBytes is not null;
         if (watchGpu)
             CheckGpuReadable(spec.GpuIndex!.Value);
@@ -57,6 +60,9 @@ internal sealed class BubblewrapRun(ExecutionLimits limits, SandboxOptions optio
         bubblewrap.WithReadOnly(publicData).WithWritable(workingDirectory);
         if (!codePath.StartsWith(workingDirectory + "/", StringComparison.Ordinal))
             bubblewrap.WithReadOnly(codePath);
+        // A socket is reached by its path, not through the network namespace: connecting needs no writable mount.
+        foreach (var socket in sockets)
+            bubblewrap.WithReadOnly(socket);
         bubblewrap.InDirectory(workingDirectory).WithEnvironment(environment);
 
         var statusFile = Path.Combine(statusFolder, run + ".json");

@@ -10,7 +10,13 @@ namespace MLEDojo.Gateway.Arena;
 /// </summary>
 internal static class ArenaCaller
 {
-    public static GatewayCaller Of(HttpContext context) => GatewayAuthMiddleware.Caller(context);
+    /// <summary>The caller; a key made for an agent script's run is refused (it may play its episode, nothing more).</summary>
+    public static GatewayCaller Of(HttpContext context)
+    {
+        var caller = GatewayAuthMiddleware.Caller(context);
+        return caller.OnlyEpisode is null ? caller
+            : throw GatewayError.Forbidden("This key was made for one arena run: it may play its episode, not manage submissions.");
+    }
 
     /// <summary>The submission, when it exists and the caller may see it: 404 otherwise, 403 for someone else's.</summary>
     public static async Task<(ISubmissionGrain Grain, SubmissionStatus Status)> OwnedAsync(HttpContext context, IGrainFactory grains, string id)

@@ -10,4 +10,7 @@ public sealed record GatewayCaller(string Owner, ApiKeyScope Scope, string? KeyL
     public static GatewayCaller Unauthenticated { get; } = new("anonymous", ApiKeyScope.Admin, null);
 
     public bool IsAdmin => Scope == ApiKeyScope.Admin;
+
+    /// <summary>Set for a key made for one arena script run: the one episode it may play; it may call nothing else.</summary>
+    public string? OnlyEpisode { get; init; }
 }

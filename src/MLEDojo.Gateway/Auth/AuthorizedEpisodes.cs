@@ -29,6 +29,7 @@ public sealed class AuthorizedEpisodes(EpisodeGateway episodes, IServiceProvider
             return await episodes.ResetAsync(request);
         }
         var episodeId = request.EpisodeId ?? DojoClient.NewEpisodeId();
+        CheckRunKey(caller, episodeId);
         if (episodeId.Length is 0 or > 200) return await episodes.ResetAsync(request);
         var owner = await Store.EpisodeOwnerAsync(episodeId);
         if (owner is null)
@@ -85,6 +86,7 @@ public sealed class AuthorizedEpisodes(EpisodeGateway episodes, IServiceProvider
 
     private async Task CheckOwnerAsync(GatewayCaller caller, string episodeId)
     {
+        CheckRunKey(caller, episodeId);
         if (caller.IsAdmin || episodeId.Length is 0 or > 200) return;
         var owner = await Store.EpisodeOwnerAsync(episodeId);
         if (owner is null && !await ExistsAsync(episodeId)) return; // EpisodeGateway answers the unknown episode
@@ -108,6 +110,13 @@ public sealed class AuthorizedEpisodes(EpisodeGateway episodes, IServiceProvider
         }
         if (stillOpen >= _options.MaxOpenEpisodesPerKey)
             throw GatewayError.QuotaExceeded($"This key has {stillOpen} open episodes, its limit; close one (a close frame) or let one finish.", OpenEpisodesRetryAfter);
+    }
+
+    /// <summary>A key made for an arena script run plays its run's episode and no other, not even its owner's.</summary>
+    private static void CheckRunKey(GatewayCaller caller, string episodeId)
+    {
+        if (caller.OnlyEpisode is { } only && episodeId != only)
+            throw GatewayError.Forbidden($"This key was made for one arena run: it may play episode '{only}' only.");
     }
 
     private async Task<bool> ExistsAsync(string episodeId) =>

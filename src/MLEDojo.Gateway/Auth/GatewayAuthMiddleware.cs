@@ -38,7 +38,7 @@ internal static class GatewayAuthMiddleware
         try
         {
             var browser = context.GetEndpoint()!.Metadata.GetMetadata<KeyAsBasicPassword>() is not null;
-            var caller = await AuthenticateAsync(context.Request, context.RequestServices.GetRequiredService<ApiKeyStore>(), browser);
+            var caller = await AuthenticateAsync(context.Request, context.RequestServices, browser);
             if (!required.Scopes.Contains(caller.Scope))
                 throw GatewayError.Forbidden($"{context.Request.Method} {context.Request.Path} needs a {required.Describe()} key; this is a {caller.Scope.Name()} key.");
             context.Items[CallerKey] = caller;
@@ -55,7 +55,7 @@ internal static class GatewayAuthMiddleware
     }
 
     /// <param name="browser">The route takes the key as a Basic password too (<see cref="KeyAsBasicPassword"/>).</param>
-    private static async Task<GatewayCaller> AuthenticateAsync(HttpRequest request, ApiKeyStore store, bool browser)
+    private static async Task<GatewayCaller> AuthenticateAsync(HttpRequest request, IServiceProvider services, bool browser)
     {
         var header = request.Headers.Authorization.ToString();
         if (header.Length == 0) throw GatewayError.Unauthorized("An API key is required: Authorization: Bearer mlk_<scope>_<lookup>_<secret>.");
@@ -66,6 +66,9 @@ internal static class GatewayAuthMiddleware
             throw GatewayError.Unauthorized(browser
                 ? "The Authorization header is not 'Bearer mlk_<scope>_<lookup>_<secret>' nor Basic credentials whose password is such a key."
                 : "The Authorization header is not 'Bearer mlk_<scope>_<lookup>_<secret>'.");
-        return await store.AuthenticateAsync(token) ?? throw GatewayError.Unauthorized("Unknown or revoked API key.");
+        // An arena script run's key lives in this process only; every other key is in the store.
+        return services.GetService<Arena.ScriptRunKeys>()?.Authenticate(token)
+            ?? await services.GetRequiredService<ApiKeyStore>().AuthenticateAsync(token)
+            ?? throw GatewayError.Unauthorized("Unknown or revoked API key.");
     }
 }

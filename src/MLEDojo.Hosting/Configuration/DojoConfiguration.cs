@@ -81,6 +81,8 @@ public static class DojoConfiguration
         if (options.Storage.Provider == DojoStorageProviders.Sqlite)
             options.Storage.ConnectionString = ResolveSqlitePath(options.Storage.ConnectionString, baseDirectory);
         options.GatewayKeyStore = ResolveSqlitePath(options.GatewayKeyStore, baseDirectory);
+        if (options.Arena.ScriptSocket.Length > 0)
+            options.Arena.ScriptSocket = Path.GetFullPath(options.Arena.ScriptSocket, baseDirectory);
     }
 
     private static string ResolveSqlitePath(string connectionString, string baseDirectory)
@@ -105,7 +107,7 @@ public static class DojoConfiguration
     /// </summary>
     private static readonly HashSet<string> NotSettings = new(StringComparer.OrdinalIgnoreCase)
     {
-        "CONFIG", "DATA_ROOT", "API_KEY", "GATEWAY", "DATA_DIR", "OUTPUT_DIR", "RUN_ID",
+        "CONFIG", "DATA_ROOT", "API_KEY", "GATEWAY", "GATEWAY_URL", "DATA_DIR", "OUTPUT_DIR", "RUN_ID",
     };
 
     private static Dictionary<string, string?> EnvironmentOverrides(IDictionary environment)

@@ -45,6 +45,8 @@ public sealed class DojoSiloOptions
     /// <summary>The folder creators' competitions are registered from (gateway: a server directory, or an upload unpacked here).</summary>
     public string CompetitionImportRoot { get; set; } = ".dojo/imports";
     public string Python { get; set; } = "/usr/bin/python3";
+    /// <summary>The arena's limits (silo.config.json's "arena" section).</summary>
+    public DojoArenaOptions Arena { get; set; } = new();
 }
 
 public static class DojoProfiles

@@ -67,6 +67,7 @@ public static class DojoSiloOptionsValidator
         Check(boards.SnapshotsKept is >= 1 and <= 10000, $"leaderboards.snapshotsKept: {boards.SnapshotsKept} must be between 1 and 10000.");
         Check(boards.SnapshotTop is >= 1 and <= 1000, $"leaderboards.snapshotTop: {boards.SnapshotTop} must be between 1 and 1000.");
         SandboxProblems(options.Sandbox, problems);
+        DojoArenaOptionsValidator.AddProblems(options, problems);
         return problems;
     }
 

@@ -9,6 +9,7 @@ using MLEDojo.Arena.Grains;
 using MLEDojo.Cli.Demo;
 using MLEDojo.Execution;
 using MLEDojo.Gateway;
+using MLEDojo.Gateway.Arena;
 using MLEDojo.Gateway.Auth;
 using MLEDojo.Grid.Tests.Infrastructure;
 using MLEDojo.Hosting;
@@ -24,17 +25,19 @@ using Microsoft.Extensions.Logging;
 namespace MLEDojo.Arena.Tests.Infrastructure;
 
 /// <summary>
-/// What `dojo serve --http-port` runs: Kestrel on a loopback port, an embedded silo with the arena, the gateway with
-/// auth on. Episode code and agent scripts run for real (Debian's /usr/bin/python3). Keys: alice, bob, erin (the
-/// limits tests' user), frank (the CLI's), carol (creator), root (admin).
+/// What `dojo serve --http-port` runs: Kestrel on a loopback port and on the silo's Unix socket for agent scripts, an
+/// embedded silo with the arena (its limits from the "arena" configuration section), the gateway with auth on. Episode
+/// code and agent scripts run for real (Debian's /usr/bin/python3), unisolated here and in the real sandbox in
+/// <see cref="SandboxedArenaServer"/>. Keys: alice, bob, erin (the limits tests' user), frank (the CLI's), gina and hank (the LLM tests'), carol
+/// (creator), root (admin).
 /// </summary>
-public sealed class ArenaServer : IAsyncLifetime
+public class ArenaServer : IAsyncLifetime
 {
-    public static readonly ArenaOptions Arena = new()
+    /// <summary>The configuration section the server's limits come from: 3 active submissions and 4 deploys a day per user.</summary>
+    public static readonly DojoArenaOptions Config = new() { MaxActiveSubmissionsPerUser = 3, DailyEvaluationsPerUser = 4, MaxRunningSubmissions = 4 };
+
+    public static ArenaOptions Arena { get; } = ArenaOptionsFactory.Create(new DojoSiloOptions { Arena = Config }) with
     {
-        MaxActiveSubmissionsPerOwner = 3,
-        DailyDeploysPerOwner = 4,
-        MaxRunningSubmissions = 4,
         RetryDelay = TimeSpan.FromMilliseconds(200),
     };
 
@@ -43,7 +46,19 @@ public sealed class ArenaServer : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
     public IGrainFactory Grains => _app.Services.GetRequiredService<IGrainFactory>();
+    public IServiceProvider Services => _app.Services;
     public Dictionary<string, string> Keys { get; } = [];
+    public string EpisodesRoot => Path.Combine(_folder, "episodes");
+
+    /// <summary>The runner of episode code and agent scripts; null: the production default (the sandbox).</summary>
+    protected virtual Func<IServiceProvider, ICodeRunner>? CodeRunner => _ => new ProcessCodeRunner(new ExecutionLimits());
+
+    protected virtual ArenaOptions Limits => Arena;
+
+    protected virtual DojoSandboxOptions Sandbox => new();
+
+    /// <summary>The folder an attempt's agent script ran in (its agent.py, the client, what it wrote).</summary>
+    public string ScriptFolder(string submissionId, string gridEpisodeId) => Path.Combine(EpisodesRoot, "arena", submissionId, gridEpisodeId);
 
     public async Task InitializeAsync()
     {
@@ -54,21 +69,28 @@ public sealed class ArenaServer : IAsyncLifetime
             SiloPort = siloPort,
             GatewayPort = EmbeddedGrid.FreePort(),
             CompetitionsRoot = RepoPaths.CompetitionsRoot,
-            EpisodesRoot = Path.Combine(_folder, "episodes"),
+            EpisodesRoot = EpisodesRoot,
             Storage = new DojoStorageOptions { ConnectionString = $"Data Source={Path.Combine(_folder, "grid.db")};Default Timeout=120" },
             Devices = new DojoDevicesOptions { Node = "solo", Gpus = "none" },
+            Arena = Config,
+            Sandbox = Sandbox,
         };
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        builder.UseOrleans(silo => silo.UseMLEDojo(options, _ => new ProcessCodeRunner(new ExecutionLimits())).UseMLEDojoArena(options, Arena));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, 0);
+            ScriptSocket.Listen(kestrel, Path.Combine(_folder, "gateway.sock"));
+        });
+        builder.UseOrleans(silo => silo.UseMLEDojo(options, CodeRunner).UseMLEDojoArena(options, Limits));
         builder.Services.AddDojoGateway(o => o.KeyStoreConnectionString = options.Storage.ConnectionString);
         _app = builder.Build();
         _app.MapDojoGateway();
         await _app.StartAsync();
-        BaseAddress = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+        BaseAddress = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .Single(a => a.StartsWith("http://127.0.0.1:", StringComparison.Ordinal)));
         var store = _app.Services.GetRequiredService<ApiKeyStore>();
-        foreach (var user in new[] { "alice", "bob", "erin", "frank" }) Keys[user] = store.Mint(ApiKeyScope.User, user).ToString();
+        foreach (var user in new[] { "alice", "bob", "erin", "frank", "gina", "hank" }) Keys[user] = store.Mint(ApiKeyScope.User, user).ToString();
         Keys["carol"] = store.Mint(ApiKeyScope.Creator, "carol").ToString();
         Keys["root"] = store.Mint(ApiKeyScope.Admin, "root").ToString();
     }

@@ -1,7 +1,7 @@
-namespace MLEDojo.Bench;
+namespace MLEDojo.BenchSuite.Infrastructure;
 
 /// <summary>Reads the kernel's accounting of this process's resident memory (Linux /proc).</summary>
-internal static class ProcessMemory
+public static class ProcessMemory
 {
     /// <summary>Peak resident set size (VmHWM), in bytes.</summary>
     public static long PeakResidentBytes() => Read("VmHWM:");

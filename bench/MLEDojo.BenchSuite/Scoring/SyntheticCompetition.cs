@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Text;
 
-namespace MLEDojo.Bench;
+namespace MLEDojo.BenchSuite.Scoring;
 
 /// <summary>
 /// Writes a synthetic competition in MLE-Dojo's layout (with a competition.json manifest) and a submission for
 /// it, shuffled so that scoring must align rows by id as it would for a real agent.
 /// </summary>
-internal static class SyntheticCompetition
+public static class SyntheticCompetition
 {
     public const int Classes = 10;
 

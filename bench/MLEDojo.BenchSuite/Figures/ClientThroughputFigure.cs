@@ -1,0 +1,81 @@
+using MLEDojo.Abstractions;
+using MLEDojo.BenchSuite.Infrastructure;
+using MLEDojo.BenchSuite.Ping;
+using MLEDojo.Client;
+
+namespace MLEDojo.BenchSuite.Figures;
+
+/// <summary>
+/// Figure 1: request_info steps/s through the .NET client (<see cref="DojoClient"/> over an Orleans client connected
+/// to the silo's gateway port, in this process)
+/// with 1, 64 and 1,024 concurrent episodes, each beside raw grain pings at the same concurrency on the same silo.
+/// Every step is a real one: recorded in the episode's history and persisted before it is answered.
+/// </summary>
+public sealed class ClientThroughputFigure(ClientThroughputFigure.Sizes? sizes = null) : IBenchFigure
+{
+    /// <param name="Concurrency">The concurrent episodes (and ping callers) of each row group.</param>
+    /// <param name="Duration">How long each closed loop runs.</param>
+    public sealed record Sizes(IReadOnlyList<int> Concurrency, TimeSpan Duration)
+    {
+        public static Sizes Quick { get; } = new([1, 64, 256], TimeSpan.FromSeconds(2));
+        public static Sizes Full { get; } = new([1, 64, 1024], TimeSpan.FromSeconds(10));
+    }
+
+    /// <summary>The concurrency whose p99 the goal bounds.</summary>
+    public const int LatencyGoalConcurrency = 64;
+    public const double LatencyGoalMs = 10;
+    public const double ThroughputGoalRatio = 0.5;
+    /// <summary>Concurrencies up to this one are also measured against as many SQLite writers.</summary>
+    public const int StorageWriters = 64;
+
+    public int Number => 1;
+
+    public string Title => "request_info steps/s through the .NET client vs raw grain pings";
+
+    public async Task<FigureResult> RunAsync(BenchContext context, CancellationToken cancellationToken)
+    {
+        var size = sizes ?? (context.Quick ? Sizes.Quick : Sizes.Full);
+        await using var silo = await BenchSilo.StartAsync(context.WorkDirectory, "client", cancellationToken);
+        await using var connection = await silo.ConnectClientAsync(cancellationToken);
+        var client = connection.Client;
+        var action = EpisodeAction.RequestInfo("name");
+        var rows = new List<FigureRow>();
+        var storageRows = new List<FigureRow>();
+        var errors = 0L;
+        foreach (var concurrency in size.Concurrency)
+        {
+            var ping = await PingLoad.RunAsync(connection.Grains, concurrency, size.Duration, cancellationToken);
+            context.Log.WriteLine($"[1] ping x{concurrency}: {ping}");
+            var episodes = await EpisodePool.OpenAsync(client, concurrency, (_, _) => Options, cancellationToken);
+            var steps = await ClosedLoop.RunAsync(concurrency, size.Duration, i => episodes.StepAsync(i, action), episodes.ReplaceIfDoneAsync, cancellationToken);
+            context.Log.WriteLine($"[1] request_info x{concurrency}: {steps}");
+            errors += steps.Errors;
+            rows.AddRange(Rows(concurrency, steps, ping));
+            if (concurrency > StorageWriters) continue;
+            // Each step commits the episode's state on its own: SQLite with as many writers bounds the steps.
+            var stateBytes = await EpisodeStateSize.MeanBytesAsync(silo.DatabasePath, cancellationToken);
+            var commits = await StorageCommitProbe.RunAsync(Path.Combine(context.WorkDirectory, $"probe-{concurrency}"), concurrency, stateBytes, size.Duration, cancellationToken);
+            context.Log.WriteLine($"[1] SQLite commits x{concurrency}: {commits}");
+            storageRows.Add(StorageCommitProbe.Row($"request_info steps/s, {concurrency} episodes, against the storage", steps.PerSecond, commits));
+        }
+        rows.AddRange(storageRows);
+        if (errors > 0) throw new InvalidOperationException($"{errors} request_info steps were answered with an error.");
+        return new FigureResult(Number, Title, rows, TimeSpan.Zero,
+            Note: "one Orleans client through the silo's gateway port (loopback TCP) for both; every step is recorded and persisted (SQLite) before its answer, a ping is a stateless grain call");
+    }
+
+    /// <summary>An episode long enough that a worker replaces it rarely (the silo's default limits.maxSteps).</summary>
+    private static EpisodeOptions Options { get; } = new() { Competition = "spaceship-titanic", MaxSteps = 500 };
+
+    /// <summary>The rows of one concurrency: steps/s against pings/s, and the latencies against the ping's.</summary>
+    public static IEnumerable<FigureRow> Rows(int concurrency, LoadSample steps, LoadSample ping)
+    {
+        var throughput = new FigureRow($"request_info steps/s, {concurrency} episodes", steps.PerSecond, "steps/s",
+            $"raw grain pings/s, {concurrency} callers", ping.PerSecond, "pings/s", $"≥ {ThroughputGoalRatio * 100:0}% of raw ping");
+        yield return throughput with { GoalMet = throughput.Ratio >= ThroughputGoalRatio };
+        yield return new FigureRow($"step latency p50, {concurrency} episodes", steps.P50Ms, "ms", "ping p50", ping.P50Ms, "ms");
+        yield return concurrency == LatencyGoalConcurrency
+            ? new FigureRow($"step latency p99, {concurrency} episodes", steps.P99Ms, "ms", "ping p99", ping.P99Ms, "ms", $"< {LatencyGoalMs} ms", steps.P99Ms < LatencyGoalMs)
+            : new FigureRow($"step latency p99, {concurrency} episodes", steps.P99Ms, "ms", "ping p99", ping.P99Ms, "ms");
+    }
+}
