@@ -46,7 +46,7 @@ public sealed class GatewayWebSocketSession
                 message.ResetWrittenCount();
                 var received = await ReceiveAsync(message, cancellationToken);
                 if (received == Received.Closed) return;
-                JsonObject answer;
+                byte[] answer;
                 var closing = false;
                 try
                 {
@@ -76,7 +76,7 @@ public sealed class GatewayWebSocketSession
         }
     }
 
-    private async Task<(JsonObject Answer, bool Close)> HandleAsync(byte[] utf8)
+    private async Task<(byte[] Answer, bool Close)> HandleAsync(byte[] utf8)
     {
         var frame = WireParser.RequireObject(WireParser.ParseJson(utf8), "A frame");
         if (frame["type"] is not JsonValue typeValue || typeValue.GetValueKind() != JsonValueKind.String)
@@ -140,19 +140,21 @@ public sealed class GatewayWebSocketSession
         }
     }
 
-    private static JsonObject Frame<T>(string type, T data) =>
-        new() { ["type"] = type, ["data"] = JsonSerializer.SerializeToNode(data, GatewayJson.Options) };
+    /// <summary>A frame written straight to UTF-8 (no JSON tree in between: this is every step's answer).</summary>
+    private static byte[] Frame<T>(string type, T data) => JsonSerializer.SerializeToUtf8Bytes(new WireFrame<T>(type, data), GatewayJson.Options);
+
+    private sealed record WireFrame<T>(string Type, T? Data);
 
     /// <summary>OpenEnv's error frame: message and code, plus "errors" with the field's location for validation errors and retry_after_s for quota refusals.</summary>
-    private static JsonObject ErrorFrame(GatewayError e)
+    private static byte[] ErrorFrame(GatewayError e)
     {
         var data = new JsonObject { ["message"] = e.Message, ["code"] = e.Code };
         if (e.Code == WsErrorCodes.ValidationError)
             data["errors"] = new JsonArray(new JsonObject { ["loc"] = e.Location, ["msg"] = e.Message });
         if (e.RetryAfter is { } wait) data["retry_after_s"] = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
-        return new JsonObject { ["type"] = "error", ["data"] = data };
+        return JsonSerializer.SerializeToUtf8Bytes(new JsonObject { ["type"] = "error", ["data"] = data }, GatewayJson.Options);
     }
 
-    private Task SendAsync(JsonObject frame, CancellationToken cancellationToken) =>
-        _socket.SendAsync(JsonSerializer.SerializeToUtf8Bytes(frame, GatewayJson.Options), WebSocketMessageType.Text, true, cancellationToken);
+    private Task SendAsync(byte[] frame, CancellationToken cancellationToken) =>
+        _socket.SendAsync(frame, WebSocketMessageType.Text, true, cancellationToken);
 }

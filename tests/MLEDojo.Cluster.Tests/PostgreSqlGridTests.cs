@@ -64,8 +64,11 @@ public sealed class PostgreSqlGridTests : IAsyncLifetime
         Assert.NotEqual(primary, host);
         await episode.Step(EpisodeAction.RequestInfo("name"), "s1");
         await episode.Step(EpisodeAction.ExecuteCode("#copy 2_baseline_model.csv"), "s2");
+        // The reset wrote the checkpoint; each step is one journal row.
         Assert.Equal(1L, await _database.ScalarAsync<long>(
-            $"SELECT count(*) FROM dojo_grain_state WHERE grain_type = 'episode' AND grain_id_extension = '{episode.GetPrimaryKeyString()}' AND version = 3"));
+            $"SELECT count(*) FROM dojo_grain_state WHERE grain_type = 'episode' AND grain_id_extension = '{episode.GetPrimaryKeyString()}' AND version = 1"));
+        Assert.Equal(2L, await _database.ScalarAsync<long>(
+            $"SELECT count(*) FROM dojo_episode_steps WHERE episode_id = '{episode.GetPrimaryKeyString()}' AND epoch = 1"));
 
         await _cluster.KillSiloAsync(_cluster.Silos.Single(s => s.SiloAddress.Equals(host)));
         await _cluster.WaitForLivenessToStabilizeAsync(didKill: true);

@@ -22,16 +22,16 @@ public sealed class PostgreSqlSchemaTests
     public async Task The_schema_applies_again_and_concurrently_and_holds_every_provider_query()
     {
         await using var database = await TestDatabase.CreateAsync();
-        Assert.Equal("1", await PostgreSqlSchema.EnsureCreatedAsync(database.ConnectionString, CancellationToken.None));
+        Assert.Equal("2", await PostgreSqlSchema.EnsureCreatedAsync(database.ConnectionString, CancellationToken.None));
         // Silos starting together: the advisory lock serializes them and every run succeeds.
         var runs = Enumerable.Range(0, 4).Select(_ => PostgreSqlSchema.EnsureCreatedAsync(database.ConnectionString, CancellationToken.None));
-        Assert.All(await Task.WhenAll(runs), version => Assert.Equal("1", version));
+        Assert.All(await Task.WhenAll(runs), version => Assert.Equal("2", version));
 
         var keys = await database.ScalarAsync<string[]>("SELECT array_agg(QueryKey ORDER BY QueryKey) FROM OrleansQuery");
         Assert.Equal(ProviderQueryKeys.Order(StringComparer.Ordinal), keys.Order(StringComparer.Ordinal));
-        Assert.Equal(6L, await database.ScalarAsync<long>(
-            "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public' AND table_name IN ('dojo_membership', 'dojo_membership_version', 'dojo_grain_state', 'dojo_reminders', 'dojo_api_keys', 'dojo_episode_owners')"));
-        Assert.Equal(["0-Queries.sql", "1-Clustering.sql", "2-GrainStorage.sql", "3-Reminders.sql", "4-GatewayKeys.sql"], PostgreSqlSchema.Scripts.Select(s => s.Name));
+        Assert.Equal(7L, await database.ScalarAsync<long>(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public' AND table_name IN ('dojo_membership', 'dojo_membership_version', 'dojo_grain_state', 'dojo_reminders', 'dojo_api_keys', 'dojo_episode_owners', 'dojo_episode_steps')"));
+        Assert.Equal(["0-Queries.sql", "1-Clustering.sql", "2-GrainStorage.sql", "3-Reminders.sql", "4-EpisodeJournal.sql", "4-GatewayKeys.sql"], PostgreSqlSchema.Scripts.Select(s => s.Name));
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class PostgreSqlSchemaTests
         await using var database = await TestDatabase.CreateAsync();
         var (code, output, error) = Run("db", "init", "--connection", database.ConnectionString);
         Assert.True(code == 0, error);
-        Assert.Contains($"PostgreSQL schema version 1 ready ({PostgreSqlSchema.Scripts.Count} scripts", output);
+        Assert.Contains($"PostgreSQL schema version 2 ready ({PostgreSqlSchema.Scripts.Count} scripts", output);
         Assert.Contains("Password=***", output);
         Assert.DoesNotContain("Password=" + TestDatabase.Password, output);
         Assert.Equal(0, Run("db", "init", "--connection", database.ConnectionString).Code);

@@ -31,6 +31,9 @@ public sealed class InfoProviders
 
     public IReadOnlyList<string> Types => _providers.Keys.Order(StringComparer.Ordinal).Append(All).ToArray();
 
+    /// <summary>Whether <paramref name="infoType"/> can be asked for (checked on every request_info step, so without building <see cref="Types"/>).</summary>
+    public bool Knows(string infoType) => infoType == All || _providers.ContainsKey(infoType);
+
     public void Register(string infoType, Func<InfoContext, string> provider)
     {
         if (string.IsNullOrWhiteSpace(infoType) || infoType == All)

@@ -3,16 +3,20 @@ using MLEDojo.Competitions;
 using MLEDojo.Competitions.Info;
 using MLEDojo.Grains.Competitions;
 using MLEDojo.Grains.Devices;
+using MLEDojo.Grains.Episodes.Journal;
 using MLEDojo.Grains.Execution;
 using MLEDojo.Grains.Metrics;
 using Microsoft.Extensions.Logging;
+using Orleans.Serialization;
 
 namespace MLEDojo.Grains.Episodes;
 
 /// <summary>
-/// One episode (key: episode id). Non-reentrant, so its steps run one at a time. Every step is written to the
-/// "episodes" storage before its result is returned, and a request id that was already answered gets the
-/// recorded result back without running anything again. A running episode expires when idle past the silo's TTL
+/// One episode (key: episode id). Non-reentrant, so its steps run one at a time. Every step is appended to the
+/// episode step journal (<see cref="IEpisodeJournal"/>, group-committed with other episodes' steps) before its result
+/// is returned; resets, closes and expiry write the checkpoint in the "episodes" storage; an activation replays the
+/// journal on the checkpoint. A request id that was already answered gets the recorded result back without running
+/// anything again. A running episode expires when idle past the silo's TTL
 /// or older than its maximum lifetime (<see cref="EpisodeExpiry"/>): a reminder checks the persisted deadline, and so
 /// does every activation, so expiry holds whichever client drives the episode and across restarts.
 /// </summary>
@@ -24,6 +28,8 @@ public sealed partial class EpisodeGrain(
     CpuExecutionService cpu,
     GpuDeviceDirectory gpus,
     GridMetrics metrics,
+    IEpisodeJournal journal,
+    Serializer serializer,
     ILogger<EpisodeGrain> logger) : Grain, IEpisodeGrain, IRemindable
 {
     private const string SubmissionFile = "submission.csv";
@@ -67,6 +73,7 @@ public sealed partial class EpisodeGrain(
         state.State = new EpisodeState
         {
             Status = EpisodeStatus.Running,
+            Epoch = State.Epoch + 1,
             Options = options,
             CreatedAt = now,
             ExpiresAt = grid.Expiry.DeadlineAfter(now, now),
@@ -89,7 +96,8 @@ public sealed partial class EpisodeGrain(
             EpisodeId = EpisodeId,
         };
         State.Resets[requestId] = result;
-        await state.WriteStateAsync();
+        await CheckpointAsync();
+        await TrimJournalAsync();
         if (!wasOpen) metrics.EpisodeOpened();
         await WatchExpiryAsync();
         return result;
@@ -110,7 +118,7 @@ public sealed partial class EpisodeGrain(
         if (TimeLeft() <= TimeSpan.Zero)
         {
             State.Status = EpisodeStatus.Done;
-            await state.WriteStateAsync();
+            await CheckpointAsync();
             metrics.EpisodeEnded();
             return Rejected(requestId, "The episode's time budget is spent; the episode is done.");
         }
@@ -126,13 +134,15 @@ public sealed partial class EpisodeGrain(
                 IReadOnlyDictionary<string, string> answer;
                 try
                 {
-                    answer = await EpisodeCompetition.GetInfo(action.InfoType!, State.OutputDirectory!);
+                    // Answered here from the silo's competition cache, not by the competition's grain: every episode
+                    // of a popular competition would queue its info requests on that one activation.
+                    var competition = await competitions.GetAsync(options.Competition);
+                    var context = new InfoContext(competition, State.OutputDirectory!);
+                    answer = await Task.Run(() => info.Get(action.InfoType!, context), CancellationToken.None);
                 }
-                catch (Exception e) when (e is not (OperationCanceledException or OrleansException or TimeoutException))
+                catch (Exception e) when (e is not OperationCanceledException)
                 {
                     // A public file of the competition could not be read: nothing ran, so nothing is recorded.
-                    // An unreachable competition grain (its silo just died) is no answer at all: the call fails and
-                    // the client retries the same request id once the cluster has moved the grain.
                     logger.LogWarning(e, "request_info {InfoType} for episode {Episode} failed", action.InfoType, EpisodeId);
                     return Rejected(requestId, $"The '{action.InfoType}' information is not available: {e.Message}");
                 }
@@ -183,8 +193,7 @@ public sealed partial class EpisodeGrain(
             RequestId = requestId,
             EpisodeId = EpisodeId,
         };
-        RecordStep(step, requestId, action, result, started);
-        await state.WriteStateAsync();
+        await AppendStepAsync(RecordStep(step, requestId, action, result, started));
         metrics.StepRecorded(action.Type);
         if (done) metrics.EpisodeEnded();
         if (done) await StopWatchingExpiryAsync();
@@ -193,10 +202,10 @@ public sealed partial class EpisodeGrain(
         return action.Type == ActionType.GetHistory ? Recorded(State.History[^1]) : result;
     }
 
-    /// <summary>Adds a step that ran to the history, under its request id; the caller persists.</summary>
-    private void RecordStep(int step, string requestId, EpisodeAction action, StepResult result, DateTimeOffset started)
+    /// <summary>Adds a step that ran to the history, under its request id; the caller appends it to the journal.</summary>
+    private HistoryEntry RecordStep(int step, string requestId, EpisodeAction action, StepResult result, DateTimeOffset started)
     {
-        State.History.Add(new HistoryEntry
+        var entry = new HistoryEntry
         {
             Step = step,
             RequestId = requestId,
@@ -204,11 +213,73 @@ public sealed partial class EpisodeGrain(
             Result = result,
             StartedAt = started,
             Duration = DateTimeOffset.UtcNow - started,
-        });
+        };
+        State.History.Add(entry);
         State.StepsByRequest[requestId] = step;
         if (result.Done) State.Status = EpisodeStatus.Done;
         // Idleness counts from the end of the last step, so an execution longer than the TTL never expires its episode.
         State.ExpiresAt = grid.Expiry.DeadlineAfter(DateTimeOffset.UtcNow, State.CreatedAt!.Value);
+        return entry;
+    }
+
+    /// <summary>
+    /// Makes a recorded step durable before it is answered. When the append fails, the memory (already a step ahead)
+    /// is dropped with the activation, so the next call starts from what storage holds and a retry of the same
+    /// request id runs once: either the journal has the step (answered from it) or it does not (run again).
+    /// </summary>
+    private async Task AppendStepAsync(HistoryEntry entry)
+    {
+        var payload = serializer.SerializeToArray(EpisodeStepRecord.After(entry, State));
+        try
+        {
+            await journal.AppendAsync(new JournalRecord(EpisodeId, State.Epoch, entry.Step, entry.RequestId, payload));
+        }
+        catch
+        {
+            _dataSelect = null;
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    /// <summary>Writes the checkpoint: everything but the steps, with the summary as of the last step taken.</summary>
+    private Task CheckpointAsync()
+    {
+        State.CheckpointStep = State.StepsTaken;
+        return state.WriteStateAsync();
+    }
+
+    /// <summary>
+    /// Drops the journal records of earlier resets once the new epoch's checkpoint is written. Best effort: records of
+    /// an older epoch are never read again, so a failure only leaves rows behind for the next reset to remove.
+    /// </summary>
+    private async Task TrimJournalAsync()
+    {
+        if (State.Epoch <= 1) return;
+        try
+        {
+            await journal.TrimAsync(EpisodeId, State.Epoch);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Removing the journal records of episode {Episode}'s earlier resets failed", EpisodeId);
+        }
+    }
+
+    /// <summary>Rebuilds the history and the summary after the checkpoint from the journal records of the current epoch.</summary>
+    private async Task ReplayJournalAsync(CancellationToken cancellationToken)
+    {
+        if (State.Epoch == 0) return;
+        foreach (var record in await journal.ReadAsync(EpisodeId, State.Epoch, cancellationToken))
+        {
+            if (record.Step != State.History.Count + 1)
+                throw new InvalidOperationException($"The journal of episode '{EpisodeId}' (epoch {State.Epoch}) has step {record.Step} after step {State.History.Count}.");
+            var step = serializer.Deserialize<EpisodeStepRecord>(record.Payload)
+                ?? throw new InvalidOperationException($"The journal record of step {record.Step} of episode '{EpisodeId}' is empty.");
+            State.History.Add(step.Entry);
+            State.StepsByRequest[record.RequestId] = record.Step;
+            if (record.Step > State.CheckpointStep) step.ApplySummaryTo(State);
+        }
     }
 
     public Task<EpisodeSnapshot> GetSnapshot() => Task.FromResult(Snapshot());
@@ -221,7 +292,7 @@ public sealed partial class EpisodeGrain(
         {
             var wasOpen = State.Status == EpisodeStatus.Running;
             State.Status = EpisodeStatus.Closed;
-            await state.WriteStateAsync();
+            await CheckpointAsync();
             if (wasOpen) metrics.EpisodeEnded();
             await StopWatchingExpiryAsync();
         }
@@ -230,6 +301,7 @@ public sealed partial class EpisodeGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        await ReplayJournalAsync(cancellationToken);
         if (State.Status != EpisodeStatus.Running) return;
         if (DateTimeOffset.UtcNow >= Deadline) await ExpireAsync(deactivate: false);
         // Registered again on every activation: an in-memory reminder service forgets reminders when its silo restarts.
@@ -258,7 +330,7 @@ public sealed partial class EpisodeGrain(
         State.ExpiryReason = now >= State.CreatedAt!.Value + grid.Expiry.MaxLifetime
             ? $"it reached the maximum lifetime of {grid.Expiry.MaxLifetime} (episodes.maxLifetimeSeconds)"
             : $"it was idle for more than {grid.Expiry.IdleTtl} (episodes.idleTtlSeconds)";
-        await state.WriteStateAsync();
+        await CheckpointAsync();
         if (wasOpen) metrics.EpisodeEnded();
         logger.LogInformation("Episode {Episode} expired: {Reason}", EpisodeId, State.ExpiryReason);
         if (State.OutputDirectory is { } output)
@@ -317,7 +389,7 @@ public sealed partial class EpisodeGrain(
         {
             ActionType.RequestInfo when string.IsNullOrWhiteSpace(action.InfoType) =>
                 $"request_info needs an info type; valid types: {string.Join(", ", info.Types)}.",
-            ActionType.RequestInfo when !info.Types.Contains(action.InfoType!) =>
+            ActionType.RequestInfo when !info.Knows(action.InfoType!) =>
                 $"Unknown info type '{action.InfoType}'. Valid types: {string.Join(", ", info.Types)}.",
             ActionType.ValidateCode or ActionType.ExecuteCode when string.IsNullOrWhiteSpace(action.Code) =>
                 $"{EpisodeAction.WireName(action.Type)} needs code to run.",

@@ -1,5 +1,8 @@
+using MLEDojo.Grains.Episodes.Journal;
 using MLEDojo.Hosting.Configuration;
+using MLEDojo.Hosting.Storage.Journal;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Storage;
@@ -8,7 +11,8 @@ namespace MLEDojo.Hosting.Clustering;
 
 /// <summary>
 /// Where the grid keeps what outlives a silo, by storage.provider: grain state (episodes, competitions) in SQLite or
-/// PostgreSQL through Orleans' ADO.NET providers; with the cluster profile, membership in PostgreSQL too. Reminders:
+/// PostgreSQL through Orleans' ADO.NET providers, and the episodes' step journal in the same database; with the
+/// cluster profile, membership in PostgreSQL too. Reminders:
 /// <see cref="GridReminders"/>.
 /// </summary>
 public static class GridPersistence
@@ -28,6 +32,9 @@ public static class GridPersistence
     {
         AddGrainStorage(silo, EpisodeStorage, options.Storage);
         AddGrainStorage(silo, CompetitionStorage, options.Storage);
+        silo.Services.AddSingleton<IEpisodeJournal>(services => EpisodeJournals.Create(options.Storage,
+            services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
+            services.GetRequiredService<ILoggerFactory>().CreateLogger("MLEDojo.EpisodeJournal")));
     }
 
     /// <summary>Cluster profile: membership in PostgreSQL; the silo listens on every interface and advertises one address.</summary>

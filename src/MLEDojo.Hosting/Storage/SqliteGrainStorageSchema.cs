@@ -3,15 +3,14 @@ using Microsoft.Data.Sqlite;
 namespace MLEDojo.Hosting.Storage;
 
 /// <summary>
-/// Creates the grain-storage schema in a SQLite database if it is absent. The script (embedded resource
-/// SqliteGrainStorage.sql) is idempotent, so every silo runs it at start, before the storage provider reads its
-/// queries; an IMMEDIATE transaction keeps silos starting together from interleaving.
+/// Creates the grain-storage schema and the episode step journal's table in a SQLite database if they are absent.
+/// The scripts (embedded resources SqliteGrainStorage.sql, SqliteEpisodeJournal.sql) are idempotent, so every silo
+/// runs them at start, before the storage provider reads its queries; an IMMEDIATE transaction keeps silos starting
+/// together from interleaving.
 /// </summary>
 public static class SqliteGrainStorageSchema
 {
-    private const string ResourceName = "MLEDojo.Hosting.SqliteGrainStorage.sql";
-
-    public static string Script { get; } = ReadScript();
+    public static string Script { get; } = ReadScript("MLEDojo.Hosting.SqliteGrainStorage.sql") + ReadScript("MLEDojo.Hosting.SqliteEpisodeJournal.sql");
 
     public static async Task EnsureCreatedAsync(string connectionString, CancellationToken cancellationToken)
     {
@@ -35,10 +34,10 @@ public static class SqliteGrainStorageSchema
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private static string ReadScript()
+    private static string ReadScript(string resourceName)
     {
-        using var stream = typeof(SqliteGrainStorageSchema).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"Embedded resource {ResourceName} is missing from {typeof(SqliteGrainStorageSchema).Assembly.GetName().Name}.");
+        using var stream = typeof(SqliteGrainStorageSchema).Assembly.GetManifestResourceStream(resourceName)
+            ?? throw new InvalidOperationException($"Embedded resource {resourceName} is missing from {typeof(SqliteGrainStorageSchema).Assembly.GetName().Name}.");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }

@@ -7,7 +7,7 @@ namespace MLEDojo.Grains.Episodes;
 
 /// <summary>
 /// The DataSelect kind of episode. The grain's common machinery (request ids answered from the record, history,
-/// state persisted before answering, resume, close) is shared with competitions; the environment is a
+/// each step journalled before answering, resume, close) is shared with competitions; the environment is a
 /// <see cref="DataSelectEnvironment"/> kept in memory and restored from <see cref="EpisodeState.DataSelect"/> after a
 /// reactivation (on any silo; the model by replaying its batches, about a millisecond each). Training runs on the
 /// thread pool, never in the grain's turn.
@@ -39,6 +39,7 @@ public sealed partial class EpisodeGrain
         state.State = new EpisodeState
         {
             Status = EpisodeStatus.Running,
+            Epoch = State.Epoch + 1,
             Options = options,
             CreatedAt = now,
             ExpiresAt = grid.Expiry.DeadlineAfter(now, now),
@@ -60,7 +61,8 @@ public sealed partial class EpisodeGrain
             EpisodeId = EpisodeId,
         };
         State.Resets[requestId] = result;
-        await PersistDataSelectAsync();
+        await CheckpointDataSelectAsync();
+        await TrimJournalAsync();
         if (!wasOpen) metrics.EpisodeOpened();
         _dataSelect = environment;
         await WatchExpiryAsync();
@@ -77,7 +79,7 @@ public sealed partial class EpisodeGrain
         if (TimeLeft() <= TimeSpan.Zero)
         {
             State.Status = EpisodeStatus.Done;
-            await PersistDataSelectAsync();
+            await CheckpointDataSelectAsync();
             return Rejected(requestId, "The episode's time budget is spent; the episode is done.");
         }
 
@@ -115,8 +117,7 @@ public sealed partial class EpisodeGrain
         };
         State.TotalReward += taken.Reward;
         State.DataSelect = DataSelectProgress.From(environment.Snapshot(), view);
-        RecordStep(step, requestId, action, result, started);
-        await PersistDataSelectAsync();
+        await AppendStepAsync(RecordStep(step, requestId, action, result, started));
         metrics.StepRecorded(action.Type);
         if (taken.Done) metrics.EpisodeEnded();
         if (taken.Done) await StopWatchingExpiryAsync();
@@ -132,14 +133,14 @@ public sealed partial class EpisodeGrain
     }
 
     /// <summary>
-    /// Writes the state; when the write fails, the in-memory environment (already a step ahead) is dropped and the
-    /// activation ends, so the next call starts from what storage holds and a retry with the same request id runs once.
+    /// Writes the checkpoint; when the write fails, the in-memory environment is dropped and the activation ends, so
+    /// the next call starts from what storage holds and a retry with the same request id runs once.
     /// </summary>
-    private async Task PersistDataSelectAsync()
+    private async Task CheckpointDataSelectAsync()
     {
         try
         {
-            await state.WriteStateAsync();
+            await CheckpointAsync();
         }
         catch
         {

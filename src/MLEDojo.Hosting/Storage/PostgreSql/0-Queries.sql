@@ -24,5 +24,5 @@ CREATE TABLE IF NOT EXISTS dojo_schema_info
     value      text        NOT NULL,
     updated_at timestamptz NOT NULL DEFAULT now()
 );
-INSERT INTO dojo_schema_info (name, value) VALUES ('schema_version', '1')
+INSERT INTO dojo_schema_info (name, value) VALUES ('schema_version', '2')
 ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value, updated_at = now();

@@ -1,0 +1,14 @@
+using MLEDojo.Hosting.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace MLEDojo.Hosting.Storage.Journal;
+
+/// <summary>The episode step journal for a storage configuration: in the same database as the grain state.</summary>
+public static class EpisodeJournals
+{
+    public static GroupCommitJournal Create(DojoStorageOptions storage, string serviceId, ILogger logger) =>
+        new(storage.Provider == DojoStorageProviders.PostgreSql
+                ? new PostgreSqlJournalBackend(storage.ConnectionString, serviceId)
+                : new SqliteJournalBackend(storage.ConnectionString, serviceId),
+            logger);
+}

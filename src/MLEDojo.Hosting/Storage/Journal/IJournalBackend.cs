@@ -1,0 +1,16 @@
+using MLEDojo.Grains.Episodes.Journal;
+
+namespace MLEDojo.Hosting.Storage.Journal;
+
+/// <summary>Where <see cref="GroupCommitJournal"/> keeps its records: one database, one writer (the journal's loop).</summary>
+internal interface IJournalBackend : IAsyncDisposable
+{
+    /// <summary>
+    /// Writes the batch in one transaction and answers, per record in order, null when it is stored (inserted now,
+    /// or already there with the same request id) or the request id stored under its key when that differs.
+    /// Trims in the batch run in the same transaction. Throws when the transaction does not commit.
+    /// </summary>
+    Task<string?[]> CommitAsync(IReadOnlyList<JournalRecord> appends, IReadOnlyList<(string EpisodeId, long Epoch)> trims, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<JournalRecord>> ReadAsync(string episodeId, long epoch, CancellationToken cancellationToken);
+}
