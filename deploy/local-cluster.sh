@@ -69,7 +69,9 @@ start_silo() {
 }
 
 var() { eval "echo \${$1:-}"; }
-set_var() { sed -i "/^$1=/d" "$state_file"; echo "$1=$2" >>"$state_file"; }
+# Silos 2..N start in parallel and each records its pid: without the lock, one's sed -i (a new file) loses the
+# other's append.
+set_var() { ( flock 9; sed -i "/^$1=/d" "$state_file"; echo "$1=$2" >>"$state_file" ) 9>"$state_file.lock"; }
 
 stop_pid() { # stop_pid PID SIGNAL: signal, then wait up to 30 s (kill -9 after that)
   local pid=$1 signal=$2
@@ -153,7 +155,7 @@ down() {
     local pid; pid=$(var "SILO_${i}_PID")
     [ -n "$pid" ] && stop_pid "$pid" TERM
   done
-  rm -f "$state_file"
+  rm -f "$state_file" "$state_file.lock"
   echo "local-cluster: stopped $SILOS silos (PostgreSQL keeps running, with the grid's data: $(sed 's/.*Database=\([^;]*\).*/database \1/' <<<"$CONNECTION"))"
 }
 
