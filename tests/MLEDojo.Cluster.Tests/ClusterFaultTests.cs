@@ -71,7 +71,7 @@ public sealed class ClusterFaultTests(ITestOutputHelper output)
 
         // The grain's own record, read through a cluster client (gateways from the PostgreSQL membership table):
         // exactly the request ids the client sent, each once, in order.
-        using var client = await ClusterClientAsync(database.ConnectionString, cluster.ClusterId);
+        using var client = await LocalClusterClient.ConnectAsync(database.ConnectionString, cluster.ClusterId);
         var grains = client.Services.GetRequiredService<IGrainFactory>();
         foreach (var episode in episodes)
         {
@@ -110,21 +110,5 @@ public sealed class ClusterFaultTests(ITestOutputHelper output)
             if (deadline.Elapsed > timeout) throw new TimeoutException($"Timed out waiting for {what}.");
             await Task.Delay(100);
         }
-    }
-
-    private static async Task<IHost> ClusterClientAsync(string connectionString, string clusterId)
-    {
-        var options = new DojoSiloOptions
-        {
-            Profile = DojoProfiles.Cluster,
-            ClusterId = clusterId,
-            Storage = new DojoStorageOptions { Provider = DojoStorageProviders.PostgreSql, ConnectionString = connectionString },
-        };
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.UseOrleansClient(client => client.UseMLEDojoClient(options));
-        var host = builder.Build();
-        await host.StartAsync();
-        return host;
     }
 }

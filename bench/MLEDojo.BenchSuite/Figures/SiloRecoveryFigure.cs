@@ -48,7 +48,7 @@ public sealed class SiloRecoveryFigure(int? episodes = null) : IBenchFigure
         {
             await using var cluster = await LocalCluster.UpAsync(repository, dojo, database, silos: 3);
             var connection = cluster.State["CONNECTION"];
-            using var client = await ConnectAsync(connection, cluster.ClusterId, cancellationToken);
+            using var client = await LocalClusterClient.ConnectAsync(connection, cluster.ClusterId, cancellationToken);
             try
             {
                 var grains = client.Services.GetRequiredService<IClusterClient>();
@@ -150,23 +150,6 @@ public sealed class SiloRecoveryFigure(int? episodes = null) : IBenchFigure
 
     private static bool PostgreSqlInstalled() =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(folder => File.Exists(Path.Combine(folder, "pg_ctlcluster")));
-
-    private static async Task<IHost> ConnectAsync(string connectionString, string clusterId, CancellationToken cancellationToken)
-    {
-        var options = new DojoSiloOptions
-        {
-            Profile = DojoProfiles.Cluster,
-            ClusterId = clusterId,
-            Storage = new DojoStorageOptions { Provider = DojoStorageProviders.PostgreSql, ConnectionString = connectionString },
-        };
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Logging.AddFilter("Orleans", LogLevel.Error);
-        builder.UseOrleansClient(client => client.UseMLEDojoClient(options));
-        var host = builder.Build();
-        await host.StartAsync(cancellationToken);
-        return host;
-    }
 
     /// <summary>The candidate silo holding most of the episodes (silo 1 co-hosts the HTTP gateway and is never one), and those episodes.</summary>
     private static async Task<(int Silo, HashSet<string> Episodes)> ChooseVictimAsync(IClusterClient grains, LocalCluster cluster, IReadOnlyList<string> ids, int[] candidates)
