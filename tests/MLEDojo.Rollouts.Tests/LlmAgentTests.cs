@@ -145,7 +145,7 @@ public sealed class LlmAgentTests
             var decision = await Agent(server, o => o with { RequestTimeout = TimeSpan.FromMilliseconds(300), MaxReasks = 1 }).ActAsync(Turn(0), CancellationToken.None);
             Assert.Null(decision.Action);
             Assert.Equal("llm_timeout", decision.ErrorClass);
-            Assert.Equal(2, server.Requests.Count);
+            Assert.Equal(2, (await server.RequestsOnceAsync(2, TimeSpan.FromSeconds(5))).Count);
         }
     }
 

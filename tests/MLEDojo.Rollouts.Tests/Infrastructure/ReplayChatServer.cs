@@ -56,6 +56,18 @@ public sealed class ReplayChatServer : IAsyncDisposable
 
     public IReadOnlyList<JsonObject> Requests => _requests.ToArray();
 
+    /// <summary>
+    /// The requests once at least <paramref name="count"/> have arrived (or <paramref name="within"/> has passed): a
+    /// client that gave up on its timeout may return before this server has read the request it sent.
+    /// </summary>
+    public async Task<IReadOnlyList<JsonObject>> RequestsOnceAsync(int count, TimeSpan within)
+    {
+        var deadline = DateTime.UtcNow + within;
+        while (_requests.Count < count && DateTime.UtcNow < deadline)
+            await Task.Delay(20);
+        return Requests;
+    }
+
     public IReadOnlyList<string> Paths { get; private set; } = [];
 
     private async Task ServeAsync()
