@@ -68,20 +68,10 @@ public sealed partial class EpisodeGrain(
 
         var outputDirectory = Path.Combine(grid.EpisodesRoot, EpisodeId);
         await Task.Run(() => Directory.CreateDirectory(outputDirectory), cancellationToken);
-        var resets = State.Resets;
-        var now = DateTimeOffset.UtcNow;
-        state.State = new EpisodeState
-        {
-            Status = EpisodeStatus.Running,
-            Epoch = State.Epoch + 1,
-            Options = options,
-            CreatedAt = now,
-            ExpiresAt = grid.Expiry.DeadlineAfter(now, now),
-            OutputDirectory = outputDirectory,
-            HigherIsBetter = competition!.HigherIsBetter,
-            GpuDevice = device?.ToString(),
-            Resets = resets,
-        };
+        state.State = RunningAfterReset(options);
+        State.OutputDirectory = outputDirectory;
+        State.HigherIsBetter = competition!.HigherIsBetter;
+        State.GpuDevice = device?.ToString();
         var result = new StepResult
         {
             Observation = new Observation
@@ -524,6 +514,24 @@ public sealed partial class EpisodeGrain(
             // The step is already persisted; the leaderboard catches up with this episode's next best.
             logger.LogWarning(e, "Publishing episode {Episode}'s best to the leaderboard failed", EpisodeId);
         }
+    }
+
+    /// <summary>
+    /// The state a reset starts, whatever the kind: a new epoch (its journal records replace the last one's), running,
+    /// with a fresh expiry deadline; the reset answers recorded so far are kept so a retried reset still finds its own.
+    /// </summary>
+    private EpisodeState RunningAfterReset(EpisodeOptions options)
+    {
+        var now = DateTimeOffset.UtcNow;
+        return new EpisodeState
+        {
+            Status = EpisodeStatus.Running,
+            Epoch = State.Epoch + 1,
+            Options = options,
+            CreatedAt = now,
+            ExpiresAt = grid.Expiry.DeadlineAfter(now, now),
+            Resets = State.Resets,
+        };
     }
 
     /// <summary>A recorded step as the agent first saw it; get_history's list is rebuilt rather than stored in itself.</summary>

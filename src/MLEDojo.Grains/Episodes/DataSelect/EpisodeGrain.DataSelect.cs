@@ -34,18 +34,8 @@ public sealed partial class EpisodeGrain
         // The task sets the step limit; the stored options say so, so every reader of MaxSteps agrees.
         options = options with { MaxSteps = task!.MaxSteps, Seed = seed, Competition = "" };
         var view = ViewOf(environment.Observation);
-        var resets = State.Resets;
-        var now = DateTimeOffset.UtcNow;
-        state.State = new EpisodeState
-        {
-            Status = EpisodeStatus.Running,
-            Epoch = State.Epoch + 1,
-            Options = options,
-            CreatedAt = now,
-            ExpiresAt = grid.Expiry.DeadlineAfter(now, now),
-            Resets = resets,
-            DataSelect = DataSelectProgress.From(environment.Snapshot(), view),
-        };
+        state.State = RunningAfterReset(options);
+        State.DataSelect = DataSelectProgress.From(environment.Snapshot(), view);
         var result = new StepResult
         {
             Observation = new Observation
