@@ -1,4 +1,5 @@
 using MLEDojo.Abstractions;
+using MLEDojo.Client;
 using MLEDojo.Hosting;
 using MLEDojo.Hosting.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -54,7 +55,7 @@ var options = new DojoSiloOptions
         MaxGpuMemoryMb = 81920,
     },
 };
-var builder = Host.CreateApplicationBuilder();
+var builder = Host.CreateApplicationBuilder(HostArguments.Defaults);
 builder.Logging.SetMinimumLevel(LogLevel.Information);
 builder.UseOrleans(silo => silo.UseMLEDojo(options));
 using var host = builder.Build();

@@ -30,7 +30,7 @@ public sealed class DojoConnection : IAsyncDisposable
 
     public static async Task<DojoConnection> ConnectAsync(DojoGateway gateway, CancellationToken cancellationToken = default)
     {
-        var builder = Host.CreateApplicationBuilder();
+        var builder = Host.CreateApplicationBuilder(HostArguments.Defaults);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.UseOrleansClient(client => client.UseDojoGateway(gateway));
         return new DojoConnection(await builder.Build().StartOrDisposeAsync(cancellationToken));

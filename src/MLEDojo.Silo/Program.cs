@@ -1,4 +1,5 @@
 using MLEDojo.Arena.Grains;
+using MLEDojo.Client;
 using MLEDojo.Hosting;
 using MLEDojo.Hosting.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -15,7 +16,7 @@ catch (DojoConfigurationException e)
     return 2;
 }
 
-var builder = Host.CreateApplicationBuilder();
+var builder = Host.CreateApplicationBuilder(HostArguments.Defaults);
 // Agent code runs in the sandbox (MLEDojo.Execution.Sandbox), UseMLEDojo's default; see silo.config.json's "sandbox".
 builder.UseOrleans(silo => silo.UseMLEDojo(options));
 // RunAsync stops gracefully on SIGTERM/Ctrl+C (the generic host's console lifetime).

@@ -1,3 +1,4 @@
+using MLEDojo.Client;
 using System.Collections;
 using MLEDojo.Grid.Tests.Infrastructure;
 using MLEDojo.Hosting.Clustering;
@@ -90,7 +91,7 @@ public sealed class MembershipConfigurationTests : IDisposable
             Profile = DojoProfiles.Cluster,
             Storage = new DojoStorageOptions { Provider = DojoStorageProviders.PostgreSql, ConnectionString = "Host=127.0.0.1;Database=x;Username=u;Password=p" },
         };
-        var builder = Host.CreateApplicationBuilder();
+        var builder = Host.CreateApplicationBuilder(HostArguments.Defaults);
         builder.UseOrleansClient(client => MLEDojo.Hosting.GridClientBuilderExtensions.UseMLEDojoClient(client, options));
         using var host = builder.Build();
 

@@ -1,3 +1,4 @@
+using MLEDojo.Client;
 using System.Net;
 using System.Net.Sockets;
 using MLEDojo.Abstractions;
@@ -43,7 +44,7 @@ public sealed class MetricsTests : IDisposable
             Metrics = new DojoMetricsOptions { PrometheusPort = metricsPort },
         };
         Assert.Empty(DojoSiloOptionsValidator.Problems(options));
-        var builder = Host.CreateApplicationBuilder();
+        var builder = Host.CreateApplicationBuilder(HostArguments.Defaults);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.UseOrleans(silo => silo.UseMLEDojo(options, _ => new FakeCodeRunner()));
         using var host = builder.Build();

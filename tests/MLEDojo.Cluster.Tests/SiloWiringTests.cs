@@ -1,3 +1,4 @@
+using MLEDojo.Client;
 using System.Collections;
 using MLEDojo.Grid.Tests.Infrastructure;
 using MLEDojo.Hosting;
@@ -30,7 +31,7 @@ public sealed class SiloWiringTests
 
     private static IServiceCollection SiloServices(DojoSiloOptions options)
     {
-        var builder = Host.CreateApplicationBuilder();
+        var builder = Host.CreateApplicationBuilder(HostArguments.Defaults);
         builder.UseOrleans(silo => silo.UseMLEDojo(options, _ => new FakeCodeRunner()));
         return builder.Services;
     }

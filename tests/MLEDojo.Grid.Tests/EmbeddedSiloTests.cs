@@ -1,3 +1,4 @@
+using MLEDojo.Client;
 using MLEDojo.Abstractions;
 using MLEDojo.Grid.Tests.Infrastructure;
 using MLEDojo.Hosting;
@@ -35,14 +36,14 @@ public sealed class EmbeddedSiloTests : IDisposable
         Assert.Empty(DojoSiloOptionsValidator.Problems(options));
         var runner = new FakeCodeRunner();
 
-        var siloBuilder = Host.CreateApplicationBuilder();
+        var siloBuilder = Host.CreateApplicationBuilder(HostArguments.Defaults);
         siloBuilder.Logging.SetMinimumLevel(LogLevel.Warning);
         siloBuilder.UseOrleans(silo => silo.UseMLEDojo(options, _ => runner));
         using var siloHost = siloBuilder.Build();
         await siloHost.StartAsync();
         try
         {
-            var clientBuilder = Host.CreateApplicationBuilder();
+            var clientBuilder = Host.CreateApplicationBuilder(HostArguments.Defaults);
             clientBuilder.Logging.SetMinimumLevel(LogLevel.Warning);
             clientBuilder.UseOrleansClient(client => client.UseMLEDojoClient(options));
             using var clientHost = clientBuilder.Build();

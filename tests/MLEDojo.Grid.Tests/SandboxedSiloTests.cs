@@ -1,3 +1,4 @@
+using MLEDojo.Client;
 using MLEDojo.Abstractions;
 using MLEDojo.Grid.Tests.Infrastructure;
 using MLEDojo.Hosting;
@@ -41,7 +42,7 @@ public sealed class SandboxedSiloTests : IDisposable
         Assert.Empty(DojoSiloOptionsValidator.Problems(options));
         var answers = Path.Combine(RepoPaths.CompetitionsRoot, "spaceship-titanic", "data", "private", "test_answer.csv");
 
-        var builder = Host.CreateApplicationBuilder();
+        var builder = Host.CreateApplicationBuilder(HostArguments.Defaults);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.UseOrleans(silo => silo.UseMLEDojo(options));
         using var host = builder.Build();

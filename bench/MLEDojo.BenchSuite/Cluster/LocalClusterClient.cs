@@ -1,3 +1,4 @@
+using MLEDojo.Client;
 using MLEDojo.Hosting;
 using MLEDojo.Hosting.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -16,7 +17,7 @@ public static class LocalClusterClient
             ClusterId = clusterId,
             Storage = new DojoStorageOptions { Provider = DojoStorageProviders.PostgreSql, ConnectionString = connectionString },
         };
-        var builder = Host.CreateApplicationBuilder();
+        var builder = Host.CreateApplicationBuilder(HostArguments.Defaults);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         // Connection retries while a silo is down are expected here; only real errors are worth printing.
         builder.Logging.AddFilter("Orleans", LogLevel.Error);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using MLEDojo.Abstractions;
 using MLEDojo.BenchSuite.Infrastructure;
+using MLEDojo.Client;
 using MLEDojo.Execution;
 using MLEDojo.Grains.Episodes;
 using MLEDojo.Hosting;
@@ -131,7 +132,7 @@ public sealed class IdleEpisodesFigure(int? episodes = null, int? sampled = null
 
     private static async Task<IHost> StartSiloAsync(DojoSiloOptions options, CancellationToken cancellationToken)
     {
-        var builder = Host.CreateApplicationBuilder();
+        var builder = Host.CreateApplicationBuilder(HostArguments.Defaults);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Orleans", LogLevel.Error);
         builder.UseOrleans(silo => silo

@@ -48,7 +48,7 @@ public sealed class BenchSilo : IAsyncDisposable
             Storage = new DojoStorageOptions { ConnectionString = $"Data Source={database};Default Timeout=120" },
             Devices = new DojoDevicesOptions { Node = "bench", Gpus = gpus },
         };
-        var builder = Host.CreateApplicationBuilder();
+        var builder = Host.CreateApplicationBuilder(HostArguments.Defaults);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Orleans", LogLevel.Error);
         builder.UseOrleans(silo => silo.UseMLEDojo(options, codeRunner));

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using MLEDojo.Cli.Gateway;
+using MLEDojo.Client;
 using MLEDojo.Gateway;
 using MLEDojo.Arena.Grains;
 using MLEDojo.Hosting;
@@ -24,7 +25,7 @@ public sealed class EmbeddedGrid : IAsyncDisposable
 
     public static async Task<EmbeddedGrid> StartAsync(DojoSiloOptions options, CancellationToken cancellationToken)
     {
-        var builder = Host.CreateApplicationBuilder();
+        var builder = Host.CreateApplicationBuilder(HostArguments.Defaults);
         Configure(builder, options);
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
@@ -37,7 +38,7 @@ public sealed class EmbeddedGrid : IAsyncDisposable
     /// </summary>
     public static async Task<EmbeddedGrid> StartWithGatewayAsync(DojoSiloOptions options, IPAddress address, int httpPort, bool insecureNoAuth, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = WebApplication.CreateSlimBuilder(HostArguments.Defaults);
         Configure(builder, options);
         GatewayHosting.Add(builder, options, address, httpPort, insecureNoAuth);
         // Agent scripts reach the gateway through this silo's Unix socket, bound into their network-less sandbox.

@@ -1,4 +1,5 @@
 using System.Net;
+using MLEDojo.Client;
 using MLEDojo.Gateway;
 using MLEDojo.Hosting;
 using MLEDojo.Hosting.Configuration;
@@ -23,7 +24,7 @@ public sealed class StandaloneGateway : IAsyncDisposable
 
     public static async Task<StandaloneGateway> StartAsync(DojoSiloOptions options, IPAddress address, int httpPort, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = WebApplication.CreateSlimBuilder(HostArguments.Defaults);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Orleans", LogLevel.Error);
         builder.UseOrleansClient(client =>

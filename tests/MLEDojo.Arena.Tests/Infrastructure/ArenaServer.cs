@@ -1,3 +1,4 @@
+using MLEDojo.Client;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -75,7 +76,7 @@ public class ArenaServer : IAsyncLifetime
             Arena = Config,
             Sandbox = Sandbox,
         };
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = WebApplication.CreateSlimBuilder(HostArguments.Defaults);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {

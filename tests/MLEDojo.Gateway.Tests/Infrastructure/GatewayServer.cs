@@ -1,3 +1,4 @@
+using MLEDojo.Client;
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.WebSockets;
@@ -75,7 +76,7 @@ public class GatewayServer : IAsyncLifetime
             Devices = new DojoDevicesOptions { Node = "solo", Gpus = "none" },
         };
         ConfigureSilo(options);
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = WebApplication.CreateSlimBuilder(HostArguments.Defaults);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         builder.UseOrleans(silo => silo.UseMLEDojo(options, _ => Runner));
