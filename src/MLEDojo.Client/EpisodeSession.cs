@@ -87,5 +87,5 @@ public sealed class EpisodeSession
         }
     }
 
-    private static string NewRequestId() => Guid.NewGuid().ToString("N");
+    private static string NewRequestId() => RequestIds.New();
 }

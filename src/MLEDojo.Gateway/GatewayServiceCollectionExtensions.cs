@@ -18,6 +18,7 @@ public static class GatewayServiceCollectionExtensions
     {
         services.AddOptions<DojoGatewayOptions>().Configure(o => configure?.Invoke(o));
         services.AddSingleton<EpisodeGateway>();
+        services.AddSingleton<EpisodeGrains>();
         services.AddSingleton<AuthorizedEpisodes>();
         services.AddSingleton<Competitions.GatewayCompetitions>();
         services.AddSingleton<ExecutionBackPressure>();

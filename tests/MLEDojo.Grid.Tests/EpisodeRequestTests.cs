@@ -30,6 +30,20 @@ public sealed class EpisodeRequestTests(SharedGridCluster grid)
         var assigned = await episode.Step(EpisodeAction.RequestInfo("name"));
         Assert.False(string.IsNullOrEmpty(assigned.RequestId));
         Assert.Equal(2, assigned.StepsTaken);
+        // The id the grid gave answers a retry like one the caller chose.
+        var retriedAssigned = await episode.Step(EpisodeAction.RequestInfo("name"), assigned.RequestId);
+        Assert.Equal(2, retriedAssigned.StepsTaken);
+        Assert.Equal(2, (await episode.GetSnapshot()).StepsTaken);
+    }
+
+    [Fact]
+    public void Generated_request_ids_are_distinct_across_threads_and_shaped_like_a_guid()
+    {
+        var ids = new System.Collections.Concurrent.ConcurrentBag<string>();
+        Parallel.For(0, 8, _ => { for (var i = 0; i < 10_000; i++) ids.Add(RequestIds.New()); });
+
+        Assert.Equal(80_000, ids.Distinct().Count());
+        Assert.All(ids.Take(100), id => Assert.Matches("^[0-9a-f]{32}$", id));
     }
 
     [Fact]

@@ -12,7 +12,7 @@ namespace MLEDojo.Gateway.Auth;
 /// Someone else's episode answers 403 because its id was chosen by, or shown to, its owner only; an episode with
 /// no recorded owner (started while auth was off) is the operator's, so users get 403 for it too.
 /// </summary>
-public sealed class AuthorizedEpisodes(EpisodeGateway episodes, IServiceProvider services, IGrainFactory grains, ExecutionRateLimiter executions, ExecutionBackPressure backPressure, IOptions<DojoGatewayOptions> options)
+public sealed class AuthorizedEpisodes(EpisodeGateway episodes, IServiceProvider services, EpisodeGrains grains, ExecutionRateLimiter executions, ExecutionBackPressure backPressure, IOptions<DojoGatewayOptions> options)
 {
     private static readonly TimeSpan OpenEpisodesRetryAfter = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan CapacityRetryAfter = TimeSpan.FromSeconds(15);
@@ -104,7 +104,7 @@ public sealed class AuthorizedEpisodes(EpisodeGateway episodes, IServiceProvider
         var stillOpen = 0;
         foreach (var id in open)
         {
-            var status = (await grains.GetGrain<IEpisodeGrain>(id).GetSnapshot()).Status;
+            var status = (await grains.Get(id).GetSnapshot()).Status;
             if (status is EpisodeStatus.Running) stillOpen++;
             else await Store.MarkEpisodeEndedAsync(id); // ended, or a reset that failed
         }
@@ -120,7 +120,7 @@ public sealed class AuthorizedEpisodes(EpisodeGateway episodes, IServiceProvider
     }
 
     private async Task<bool> ExistsAsync(string episodeId) =>
-        (await grains.GetGrain<IEpisodeGrain>(episodeId).GetSnapshot()).Status != EpisodeStatus.New;
+        (await grains.Get(episodeId).GetSnapshot()).Status != EpisodeStatus.New;
 
     private static GatewayError AtCapacity(string reason) => GatewayError.CapacityReached(reason, CapacityRetryAfter);
 

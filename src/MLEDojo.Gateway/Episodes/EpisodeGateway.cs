@@ -8,7 +8,7 @@ namespace MLEDojo.Gateway.Episodes;
 /// The episode operations both transports share. Grain calls are never tied to the caller's connection: a step
 /// whose client went away still finishes and is recorded, so a retry with its request id gets the answer.
 /// </summary>
-public sealed class EpisodeGateway(IGrainFactory grains)
+public sealed class EpisodeGateway(EpisodeGrains grains)
 {
     /// <summary>Starts an episode, or resumes it when <see cref="ResetRequest.EpisodeId"/> names one that was already reset.</summary>
     public async Task<ResetResponse> ResetAsync(ResetRequest request)
@@ -17,7 +17,7 @@ public sealed class EpisodeGateway(IGrainFactory grains)
         if (request.EpisodeId is { } requested)
         {
             CheckEpisodeId(requested);
-            var existing = await GridCall.Run(() => grains.GetGrain<IEpisodeGrain>(requested).GetSnapshot());
+            var existing = await GridCall.Run(() => grains.Get(requested).GetSnapshot());
             if (existing.Status == EpisodeStatus.Expired) throw Expired(existing);
             if (existing.Status != EpisodeStatus.New)
                 return await ResumeAsync(existing, request);
@@ -25,7 +25,7 @@ public sealed class EpisodeGateway(IGrainFactory grains)
 
         var options = EpisodeOptionsReader.Read(request);
         var episodeId = request.EpisodeId ?? DojoClient.NewEpisodeId();
-        var result = await GridCall.Run(() => grains.GetGrain<IEpisodeGrain>(episodeId).Reset(options));
+        var result = await GridCall.Run(() => grains.Get(episodeId).Reset(options));
         if (result.Error is { } error) throw GatewayError.Validation(error);
         return new ResetResponse(episodeId, WireMapper.Observation(result), null, result.Done);
     }
@@ -33,7 +33,7 @@ public sealed class EpisodeGateway(IGrainFactory grains)
     public async Task<StepResponse> StepAsync(string episodeId, WireAction action, string? requestId)
     {
         CheckEpisodeId(episodeId);
-        var grain = grains.GetGrain<IEpisodeGrain>(episodeId);
+        var grain = grains.Get(episodeId);
         var result = await GridCall.Run(() => grain.Step(action.ToEpisodeAction(), requestId));
         // Only a refused step can be on an episode that was never reset or has expired; ask then rather than on every step.
         if (result.Error is not null)
@@ -67,7 +67,7 @@ public sealed class EpisodeGateway(IGrainFactory grains)
     {
         var options = snapshot.Options!;
         EpisodeOptionsReader.CheckResumable(snapshot.EpisodeId, options, request);
-        var history = await GridCall.Run(() => grains.GetGrain<IEpisodeGrain>(snapshot.EpisodeId).GetHistory());
+        var history = await GridCall.Run(() => grains.Get(snapshot.EpisodeId).GetHistory());
         var done = snapshot.Status is EpisodeStatus.Done or EpisodeStatus.Closed or EpisodeStatus.Expired;
         var elapsed = DateTimeOffset.UtcNow - (snapshot.CreatedAt ?? DateTimeOffset.UtcNow);
         var observation = new WireObservation
@@ -93,7 +93,7 @@ public sealed class EpisodeGateway(IGrainFactory grains)
     private async Task<IEpisodeGrain> ExistingGrainAsync(string episodeId)
     {
         CheckEpisodeId(episodeId);
-        var grain = grains.GetGrain<IEpisodeGrain>(episodeId);
+        var grain = grains.Get(episodeId);
         if ((await GridCall.Run(grain.GetSnapshot)).Status == EpisodeStatus.New) throw GatewayError.UnknownEpisode(episodeId);
         return grain;
     }

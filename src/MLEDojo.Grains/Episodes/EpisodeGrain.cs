@@ -40,7 +40,7 @@ public sealed partial class EpisodeGrain(
 
     public async Task<StepResult> Reset(EpisodeOptions options, string? requestId = null, CancellationToken cancellationToken = default)
     {
-        requestId ??= Guid.NewGuid().ToString("N");
+        requestId ??= RequestIds.New();
         if (State.Resets.TryGetValue(requestId, out var recorded)) return recorded;
         if (options.Env == EnvironmentKind.DataSelect) return await ResetDataSelectAsync(options, requestId);
         var wasOpen = State.Status == EpisodeStatus.Running;
@@ -95,7 +95,7 @@ public sealed partial class EpisodeGrain(
 
     public async Task<StepResult> Step(EpisodeAction action, string? requestId = null, CancellationToken cancellationToken = default)
     {
-        requestId ??= Guid.NewGuid().ToString("N");
+        requestId ??= RequestIds.New();
         if (State.StepsByRequest.TryGetValue(requestId, out var recordedStep))
             return Recorded(State.History[recordedStep - 1]);
 
