@@ -9,7 +9,11 @@ public sealed record BenchContext(
     bool Quick,
     string WorkDirectory,
     DojoCommand DojoCommand,
-    TextWriter Log);
+    TextWriter Log)
+{
+    /// <summary>Uncounted running before each throughput window (<see cref="Infrastructure.ClosedLoop"/>): JIT tiering and thread pool growth settle.</summary>
+    public TimeSpan Warmup => Quick ? TimeSpan.FromSeconds(0.5) : TimeSpan.FromSeconds(2);
+}
 
 /// <summary>A command that starts this build's <c>dojo</c>: <c>dotnet dojo.dll</c> or the apphost.</summary>
 public sealed record DojoCommand(string Executable, IReadOnlyList<string> LeadingArguments)

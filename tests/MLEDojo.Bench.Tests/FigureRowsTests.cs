@@ -122,4 +122,24 @@ public sealed class FigureRowsTests
         Assert.True(sample.Elapsed >= TimeSpan.FromMilliseconds(200));
         Assert.True(sample.P50Ms >= 4);
     }
+
+    [Fact]
+    public async Task A_closed_loop_leaves_its_warmup_uncounted()
+    {
+        var calls = 0;
+        var warmup = TimeSpan.FromMilliseconds(300);
+        var outside = System.Diagnostics.Stopwatch.StartNew();
+        var sample = await ClosedLoop.RunAsync(2, TimeSpan.FromMilliseconds(200), async _ =>
+        {
+            await Task.Delay(5);
+            Interlocked.Increment(ref calls);
+            return true;
+        }, warmup: warmup);
+        outside.Stop();
+
+        // Each worker's first operation starts inside the warmup and is not counted.
+        Assert.InRange(sample.Operations, 2, calls - 2);
+        Assert.True(sample.Elapsed >= TimeSpan.FromMilliseconds(200));
+        Assert.True(sample.Elapsed <= outside.Elapsed - warmup, $"{sample.Elapsed} of {outside.Elapsed} counts the warmup");
+    }
 }

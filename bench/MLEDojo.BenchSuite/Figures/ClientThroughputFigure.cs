@@ -44,17 +44,17 @@ public sealed class ClientThroughputFigure(ClientThroughputFigure.Sizes? sizes =
         var errors = 0L;
         foreach (var concurrency in size.Concurrency)
         {
-            var ping = await PingLoad.RunAsync(connection.Grains, concurrency, size.Duration, cancellationToken);
+            var ping = await PingLoad.RunAsync(connection.Grains, concurrency, size.Duration, context.Warmup, cancellationToken);
             context.Log.WriteLine($"[1] ping x{concurrency}: {ping}");
             var episodes = await EpisodePool.OpenAsync(client, concurrency, (_, _) => Options, cancellationToken);
-            var steps = await ClosedLoop.RunAsync(concurrency, size.Duration, i => episodes.StepAsync(i, action), episodes.ReplaceIfDoneAsync, cancellationToken);
+            var steps = await ClosedLoop.RunAsync(concurrency, size.Duration, i => episodes.StepAsync(i, action), episodes.ReplaceIfDoneAsync, cancellationToken, context.Warmup);
             context.Log.WriteLine($"[1] request_info x{concurrency}: {steps}");
             errors += steps.Errors;
             rows.AddRange(Rows(concurrency, steps, ping));
             if (concurrency > StorageWriters) continue;
             // Each step commits the episode's state on its own: SQLite with as many writers bounds the steps.
             var stateBytes = await EpisodeStateSize.MeanBytesAsync(silo.DatabasePath, cancellationToken);
-            var commits = await StorageCommitProbe.RunAsync(Path.Combine(context.WorkDirectory, $"probe-{concurrency}"), concurrency, stateBytes, size.Duration, cancellationToken);
+            var commits = await StorageCommitProbe.RunAsync(Path.Combine(context.WorkDirectory, $"probe-{concurrency}"), concurrency, stateBytes, size.Duration, cancellationToken, context.Warmup);
             context.Log.WriteLine($"[1] SQLite commits x{concurrency}: {commits}");
             storageRows.Add(StorageCommitProbe.Row($"request_info steps/s, {concurrency} episodes, against the storage", steps.PerSecond, commits));
         }

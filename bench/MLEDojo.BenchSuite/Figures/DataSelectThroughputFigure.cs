@@ -29,18 +29,18 @@ public sealed class DataSelectThroughputFigure(DataSelectThroughputFigure.Sizes?
     public async Task<FigureResult> RunAsync(BenchContext context, CancellationToken cancellationToken)
     {
         var size = sizes ?? (context.Quick ? Sizes.Quick : Sizes.Full);
-        var library = await LibraryAsync(size, cancellationToken);
+        var library = await LibraryAsync(size, context.Warmup, cancellationToken);
         context.Log.WriteLine($"[8] library x{size.Episodes}: {library}");
 
         await using var silo = await BenchSilo.StartAsync(context.WorkDirectory, "dataselect", cancellationToken);
         var client = new DojoClient(silo.Grains);
         var pool = await EpisodePool.OpenAsync(client, size.Episodes, (worker, n) => EpisodeOptions.DataSelect(TaskId, Seed(worker, n), "bench"), cancellationToken);
         var action = EpisodeAction.SelectBatch(Balanced.Batch, Balanced.Uncertainty, Balanced.Diversity, Balanced.Random);
-        var grid = await ClosedLoop.RunAsync(size.Episodes, size.Duration, i => pool.StepAsync(i, action), pool.ReplaceIfDoneAsync, cancellationToken);
+        var grid = await ClosedLoop.RunAsync(size.Episodes, size.Duration, i => pool.StepAsync(i, action), pool.ReplaceIfDoneAsync, cancellationToken, context.Warmup);
         context.Log.WriteLine($"[8] grid x{size.Episodes}: {grid}; episodes opened {pool.Opened}");
         if (grid.Errors > 0) throw new InvalidOperationException($"{grid.Errors} DataSelect steps were refused by the grid.");
         var commits = await StorageCommitProbe.RunAsync(Path.Combine(context.WorkDirectory, "probe"), Math.Min(size.Episodes, ClientThroughputFigure.StorageWriters),
-            await EpisodeStateSize.MeanBytesAsync(silo.DatabasePath, cancellationToken), TimeSpan.FromSeconds(Math.Min(5, size.Duration.TotalSeconds)), cancellationToken);
+            await EpisodeStateSize.MeanBytesAsync(silo.DatabasePath, cancellationToken), TimeSpan.FromSeconds(Math.Min(5, size.Duration.TotalSeconds)), cancellationToken, context.Warmup);
         context.Log.WriteLine($"[8] SQLite commits: {commits}");
         var rows = Rows(size.Episodes, grid, library).Append(StorageCommitProbe.Row($"DataSelect steps/s, {size.Episodes} episodes, against the storage", grid.PerSecond, commits)).ToArray();
         return new FigureResult(Number, Title, rows, TimeSpan.Zero,
@@ -48,7 +48,7 @@ public sealed class DataSelectThroughputFigure(DataSelectThroughputFigure.Sizes?
     }
 
     /// <summary>The same episodes and steps on <see cref="DataSelectEnvironment"/>, each step off the caller as the grain runs it.</summary>
-    private static async Task<LoadSample> LibraryAsync(Sizes size, CancellationToken cancellationToken)
+    private static async Task<LoadSample> LibraryAsync(Sizes size, TimeSpan warmup, CancellationToken cancellationToken)
     {
         var task = DataSelectTask.Get(TaskId);
         var opened = new int[size.Episodes];
@@ -61,7 +61,7 @@ public sealed class DataSelectThroughputFigure(DataSelectThroughputFigure.Sizes?
                 return true;
             }),
             i => environments[i].Done ? Task.Run(() => environments[i] = DataSelectEnvironment.Reset(task, Seed(i, opened[i]++))) : Task.CompletedTask,
-            cancellationToken);
+            cancellationToken, warmup);
     }
 
     private static int Seed(int worker, int episode) => worker * 1000 + episode;

@@ -34,10 +34,10 @@ public sealed class GatewayThroughputFigure(GatewayThroughputFigure.Sizes? sizes
             foreach (var concurrency in size.Concurrency)
             {
                 await OpenUpToAsync(sessions, concurrency, server.WebSocketUri, cancellationToken);
-                var echo = await ClosedLoop.RunAsync(concurrency, size.Duration, i => sessions[i].EchoAsync(), cancellationToken: cancellationToken);
+                var echo = await ClosedLoop.RunAsync(concurrency, size.Duration, i => sessions[i].EchoAsync(), cancellationToken: cancellationToken, warmup: context.Warmup);
                 context.Log.WriteLine($"[2] frame round trip x{concurrency}: {echo}");
                 var steps = await ClosedLoop.RunAsync(concurrency, size.Duration, i => sessions[i].StepAsync(),
-                    i => sessions[i].Done ? sessions[i].ResetAsync(CancellationToken.None) : Task.CompletedTask, cancellationToken);
+                    i => sessions[i].Done ? sessions[i].ResetAsync(CancellationToken.None) : Task.CompletedTask, cancellationToken, context.Warmup);
                 context.Log.WriteLine($"[2] request_info x{concurrency}: {steps}");
                 errors += steps.Errors + echo.Errors;
                 rows.AddRange(Rows(concurrency, steps, echo, concurrency == size.Concurrency.Max()));

@@ -34,7 +34,7 @@ public sealed class GpuQueueFigure(GpuQueueFigure.Sizes? sizes = null) : IBenchF
         var size = sizes ?? (context.Quick ? Sizes.Quick : Sizes.Full);
         await using var silo = await BenchSilo.StartAsync(context.WorkDirectory, "gpu", cancellationToken, gpus: "fake:1",
             codeRunner: _ => new TimingCodeRunner(Hold));
-        var ping = await PingLoad.RunAsync(silo.Grains, 1, size.PingDuration, cancellationToken);
+        var ping = await PingLoad.RunAsync(silo.Grains, 1, size.PingDuration, context.Warmup, cancellationToken);
         context.Log.WriteLine($"[7] ping x1: {ping}");
 
         var device = silo.Grains.GetGrain<IGpuDeviceGrain>(Device);

@@ -12,8 +12,12 @@ public static class ClosedLoop
     /// <param name="duration">How long the loop runs; operations answered after it ends still count, and each worker runs at least one.</param>
     /// <param name="operation">The timed operation of worker i; it returns false when its answer was an error.</param>
     /// <param name="prepare">Untimed work before each operation (e.g. a reset when the episode ended); null for none.</param>
+    /// <param name="warmup">
+    /// How long the workers run before the measured window starts, uncounted: the JIT's tiering and the thread pool's
+    /// growth settle there, so a short window measures the steady state that long runs live in.
+    /// </param>
     public static async Task<LoadSample> RunAsync(int workers, TimeSpan duration, Func<int, Task<bool>> operation,
-        Func<int, Task>? prepare = null, CancellationToken cancellationToken = default)
+        Func<int, Task>? prepare = null, CancellationToken cancellationToken = default, TimeSpan warmup = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1);
         var latencies = new List<double>[workers];
@@ -22,19 +26,21 @@ public static class ClosedLoop
         await Task.WhenAll(Enumerable.Range(0, workers).Select(worker => Task.Run(async () =>
         {
             var mine = latencies[worker] = [];
-            // At least one operation each, however late a starved machine starts the worker: every caller is measured.
+            // At least one measured operation each, however late a starved machine starts the worker: every caller is measured.
             do
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (prepare is not null) await prepare(worker);
+                var measured = clock.Elapsed >= warmup;
                 var started = Stopwatch.GetTimestamp();
                 var ok = await operation(worker);
+                if (!measured) continue;
                 mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 if (!ok) Interlocked.Increment(ref errors);
             }
-            while (clock.Elapsed < duration);
+            while (mine.Count == 0 || clock.Elapsed < warmup + duration);
         }, cancellationToken)));
-        var elapsed = clock.Elapsed;
+        var elapsed = clock.Elapsed - warmup;
         var all = latencies.SelectMany(l => l).Order().ToArray();
         return new LoadSample(workers, all.Length, elapsed, LoadSample.Percentile(all, 0.50), LoadSample.Percentile(all, 0.99), errors);
     }

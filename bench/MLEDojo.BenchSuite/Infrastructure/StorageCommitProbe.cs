@@ -11,7 +11,7 @@ namespace MLEDojo.BenchSuite.Infrastructure;
 /// </summary>
 public static class StorageCommitProbe
 {
-    public static async Task<StorageCommits> RunAsync(string folder, int writers, int rowBytes, TimeSpan duration, CancellationToken cancellationToken)
+    public static async Task<StorageCommits> RunAsync(string folder, int writers, int rowBytes, TimeSpan duration, CancellationToken cancellationToken, TimeSpan warmup = default)
     {
         Directory.CreateDirectory(folder);
         var connectionString = $"Data Source={Path.Combine(folder, "probe.db")};Default Timeout=120;Pooling=False";
@@ -44,7 +44,7 @@ public static class StorageCommitProbe
             {
                 await commands[i].ExecuteNonQueryAsync(cancellationToken);
                 return true;
-            }, cancellationToken: cancellationToken);
+            }, cancellationToken: cancellationToken, warmup: warmup);
             foreach (var command in commands) await command.DisposeAsync();
             return new StorageCommits(sample, synchronous, rowBytes);
         }

@@ -5,11 +5,11 @@ namespace MLEDojo.BenchSuite.Ping;
 /// <summary>Raw grain pings in a closed loop, one ping grain per worker (as each episode is its own grain).</summary>
 public static class PingLoad
 {
-    public static async Task<LoadSample> RunAsync(IGrainFactory grains, int workers, TimeSpan duration, CancellationToken cancellationToken)
+    public static async Task<LoadSample> RunAsync(IGrainFactory grains, int workers, TimeSpan duration, TimeSpan warmup, CancellationToken cancellationToken)
     {
         var targets = Enumerable.Range(0, workers).Select(i => grains.GetGrain<IBenchPingGrain>(i)).ToArray();
         // Activations exist before the clock starts, as the episodes they are compared with do.
         await Task.WhenAll(targets.Select(t => t.Ping(0)));
-        return await ClosedLoop.RunAsync(workers, duration, async i => await targets[i].Ping(i) == i, cancellationToken: cancellationToken);
+        return await ClosedLoop.RunAsync(workers, duration, async i => await targets[i].Ping(i) == i, cancellationToken: cancellationToken, warmup: warmup);
     }
 }
