@@ -27,14 +27,17 @@ public abstract class EpisodeJournalContract : IAsyncLifetime
         foreach (var journal in _journals) await journal.DisposeAsync();
     }
 
-    private GroupCommitJournal Open(string serviceId = "svc")
+    /// <summary>A journal on <see cref="Storage"/>; disposed with the test.</summary>
+    protected GroupCommitJournal Open(string serviceId = "svc")
     {
-        var journal = EpisodeJournals.Create(Storage, serviceId, NullLogger.Instance);
+        var journal = CreateJournal(serviceId);
         _journals.Add(journal);
         return journal;
     }
 
-    private static JournalRecord Record(string episode, long epoch, int step, string? request = null) =>
+    protected virtual GroupCommitJournal CreateJournal(string serviceId) => EpisodeJournals.Create(Storage, serviceId, NullLogger.Instance);
+
+    protected static JournalRecord Record(string episode, long epoch, int step, string? request = null) =>
         new(episode, epoch, step, request ?? $"{episode}-{epoch}-{step}", Encoding.UTF8.GetBytes($"payload {episode} {epoch} {step}"));
 
     [Fact]

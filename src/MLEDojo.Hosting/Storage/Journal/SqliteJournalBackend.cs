@@ -1,61 +1,132 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 using MLEDojo.Grains.Episodes.Journal;
 
 namespace MLEDojo.Hosting.Storage.Journal;
 
 /// <summary>
-/// The journal in the grid's SQLite file (table dojo_episode_steps, SqliteEpisodeJournal.sql). One connection writes,
-/// used only by the journal's loop; each batch is one IMMEDIATE transaction, so one WAL fsync (synchronous=FULL, the
-/// default) covers all its steps. Reads use their own pooled connections (WAL: they never wait for the writer).
+/// The journal in the grid's SQLite file (SqliteEpisodeJournal.sql says why two tables). One connection writes, used
+/// only by the journal's loop: each batch is one IMMEDIATE transaction appended to dojo_episode_log, so one WAL fsync
+/// (synchronous=FULL, the default) covers all its steps; once the log holds <see cref="_logLimit"/> rows, one more
+/// transaction moves them into the indexed dojo_episode_steps. Reads use their own pooled connections (WAL: they
+/// never wait for the writer). One writer per service and file: the embedded profile's single silo.
 /// </summary>
-internal sealed class SqliteJournalBackend(string connectionString, string serviceId) : IJournalBackend
+internal sealed class SqliteJournalBackend(string connectionString, string serviceId, int logLimit, ILogger logger) : IJournalBackend
 {
-    private const string Insert = """
-        INSERT INTO dojo_episode_steps (service_id, episode_id, epoch, step, request_id, payload)
-        VALUES ($service, $episode, $epoch, $step, $request, $payload) ON CONFLICT DO NOTHING;
-        """;
-    private const string StoredRequest = "SELECT request_id FROM dojo_episode_steps WHERE service_id = $service AND episode_id = $episode AND epoch = $epoch AND step = $step;";
-    private const string Trim = "DELETE FROM dojo_episode_steps WHERE service_id = $service AND episode_id = $episode AND epoch < $epoch;";
-    private const string Read = "SELECT step, request_id, payload FROM dojo_episode_steps WHERE service_id = $service AND episode_id = $episode AND epoch = $epoch ORDER BY step;";
+    /// <summary>Rows the log holds before they move: a read scans at most about this many rows beyond its index lookup.</summary>
+    public const int DefaultLogLimit = 2048;
 
+    private const string Append = """
+        INSERT INTO dojo_episode_log (service_id, episode_id, epoch, step, request_id, payload)
+        VALUES ($service, $episode, $epoch, $step, $request, $payload);
+        """;
+    private const string Indexed = "SELECT request_id FROM dojo_episode_steps WHERE service_id = $service AND episode_id = $episode AND epoch = $epoch AND step = $step;";
+    private const string Logged = "SELECT episode_id, epoch, step, request_id FROM dojo_episode_log WHERE service_id = $service;";
+    private const string Move = """
+        INSERT INTO dojo_episode_steps (service_id, episode_id, epoch, step, request_id, payload)
+        SELECT service_id, episode_id, epoch, step, request_id, payload FROM dojo_episode_log WHERE service_id = $service
+        ORDER BY episode_id, epoch, step
+        ON CONFLICT DO NOTHING;
+        DELETE FROM dojo_episode_log WHERE service_id = $service;
+        """;
+    private const string Trim = """
+        DELETE FROM dojo_episode_steps WHERE service_id = $service AND episode_id = $episode AND epoch < $epoch;
+        DELETE FROM dojo_episode_log WHERE service_id = $service AND episode_id = $episode AND epoch < $epoch;
+        """;
+    private const string Read = """
+        SELECT step, request_id, payload FROM dojo_episode_steps WHERE service_id = $service AND episode_id = $episode AND epoch = $epoch
+        UNION ALL
+        SELECT step, request_id, payload FROM dojo_episode_log WHERE service_id = $service AND episode_id = $episode AND epoch = $epoch
+        ORDER BY step;
+        """;
+
+    private readonly int _logLimit = logLimit;
     private SqliteConnection? _writer;
+    /// <summary>The keys of this service's rows in the log, with their request ids: the log has no index to ask.</summary>
+    private readonly Dictionary<(string Episode, long Epoch, int Step), string> _logged = [];
 
     public Task<string?[]> CommitAsync(IReadOnlyList<JournalRecord> appends, IReadOnlyList<(string EpisodeId, long Epoch)> trims, CancellationToken cancellationToken)
     {
-        var connection = _writer ??= Open();
+        var connection = _writer ??= OpenWriter();
         var outcomes = new string?[appends.Count];
+        var added = new Dictionary<(string, long, int), string>();
         try
         {
-            using var transaction = connection.BeginTransaction(deferred: false);
-            using var insert = Command(connection, transaction, Insert, "$request", "$payload");
-            foreach (var (record, i) in appends.Select((r, i) => (r, i)))
+            using (var transaction = connection.BeginTransaction(deferred: false))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                Bind(insert, record.EpisodeId, record.Epoch, record.Step);
-                insert.Parameters["$request"].Value = record.RequestId;
-                insert.Parameters["$payload"].Value = record.Payload;
-                if (insert.ExecuteNonQuery() == 1) continue;
-                using var stored = Command(connection, transaction, StoredRequest);
-                Bind(stored, record.EpisodeId, record.Epoch, record.Step);
-                var storedRequest = (string)stored.ExecuteScalar()!;
-                outcomes[i] = storedRequest == record.RequestId ? null : storedRequest;
+                using var append = Command(connection, transaction, Append, "$step", "$request", "$payload");
+                using var indexed = Command(connection, transaction, Indexed, "$step");
+                for (var i = 0; i < appends.Count; i++)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var record = appends[i];
+                    var key = (record.EpisodeId, record.Epoch, record.Step);
+                    if (StoredRequest(indexed, key, added) is { } stored)
+                    {
+                        outcomes[i] = stored == record.RequestId ? null : stored;
+                        continue;
+                    }
+                    Bind(append, record.EpisodeId, record.Epoch, record.Step);
+                    append.Parameters["$request"].Value = record.RequestId;
+                    append.Parameters["$payload"].Value = record.Payload;
+                    append.ExecuteNonQuery();
+                    added[key] = record.RequestId;
+                }
+                if (trims.Count > 0)
+                {
+                    using var trim = Command(connection, transaction, Trim);
+                    foreach (var (episodeId, epoch) in trims)
+                    {
+                        Bind(trim, episodeId, epoch, 0);
+                        trim.ExecuteNonQuery();
+                    }
+                }
+                transaction.Commit();
             }
+            foreach (var (key, request) in added) _logged[key] = request;
             foreach (var (episodeId, epoch) in trims)
-            {
-                using var trim = Command(connection, transaction, Trim);
-                Bind(trim, episodeId, epoch, 0);
-                trim.ExecuteNonQuery();
-            }
-            transaction.Commit();
+                _logged.Keys.Where(k => k.Episode == episodeId && k.Epoch < epoch).ToList().ForEach(k => _logged.Remove(k));
         }
         catch
         {
-            // A connection whose transaction failed is not trusted again.
-            _writer = null;
-            connection.Dispose();
+            // A connection whose transaction failed is not trusted again; the log's keys are read afresh with the next one.
+            Forget(connection);
             throw;
         }
+        if (_logged.Count >= _logLimit) TryMoveLog(connection);
         return Task.FromResult(outcomes);
+    }
+
+    /// <summary>The request id already stored under the key (in this batch, the log, or the index), or null.</summary>
+    private string? StoredRequest(SqliteCommand indexed, (string Episode, long Epoch, int Step) key, Dictionary<(string, long, int), string> added)
+    {
+        if (added.TryGetValue(key, out var inBatch) || _logged.TryGetValue(key, out inBatch)) return inBatch;
+        Bind(indexed, key.Episode, key.Epoch, key.Step);
+        return indexed.ExecuteScalar() as string;
+    }
+
+    /// <summary>
+    /// One transaction: the log's rows into the index in key order (each index page written once), the log emptied.
+    /// The batch before it is committed and answered either way: a failed move leaves the rows in the log (where reads
+    /// find them) for the next connection to move.
+    /// </summary>
+    private void TryMoveLog(SqliteConnection connection)
+    {
+        try
+        {
+            using (var transaction = connection.BeginTransaction(deferred: false))
+            using (var move = Command(connection, transaction, Move))
+            {
+                move.ExecuteNonQuery();
+                transaction.Commit();
+            }
+            _logged.Clear();
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Moving {Count} episode journal rows from the log into the index failed; the next batch retries", _logged.Count);
+            Forget(connection);
+        }
     }
 
     public Task<IReadOnlyList<JournalRecord>> ReadAsync(string episodeId, long epoch, CancellationToken cancellationToken)
@@ -68,6 +139,32 @@ internal sealed class SqliteJournalBackend(string connectionString, string servi
         while (reader.Read())
             records.Add(new JournalRecord(episodeId, epoch, reader.GetInt32(0), reader.GetString(1), (byte[])reader.GetValue(2)));
         return Task.FromResult<IReadOnlyList<JournalRecord>>(records);
+    }
+
+    /// <summary>The writer's connection, with the keys of the rows its service left in the log (by an earlier run too).</summary>
+    private SqliteConnection OpenWriter()
+    {
+        var connection = Open();
+        try
+        {
+            using var logged = Command(connection, null, Logged);
+            using var reader = logged.ExecuteReader();
+            _logged.Clear();
+            while (reader.Read()) _logged[(reader.GetString(0), reader.GetInt64(1), reader.GetInt32(2))] = reader.GetString(3);
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private void Forget(SqliteConnection connection)
+    {
+        _writer = null;
+        _logged.Clear();
+        connection.Dispose();
     }
 
     private SqliteConnection Open()
@@ -83,10 +180,9 @@ internal sealed class SqliteJournalBackend(string connectionString, string servi
         command.CommandText = sql;
         command.Transaction = transaction;
         command.Parameters.AddWithValue("$service", serviceId);
-        command.Parameters.Add("$episode", SqliteType.Text);
-        command.Parameters.Add("$epoch", SqliteType.Integer);
-        if (sql.Contains("$step", StringComparison.Ordinal)) command.Parameters.Add("$step", SqliteType.Integer);
-        foreach (var name in extra) command.Parameters.Add(name, name == "$payload" ? SqliteType.Blob : SqliteType.Text);
+        if (sql.Contains("$episode", StringComparison.Ordinal)) command.Parameters.Add("$episode", SqliteType.Text);
+        if (sql.Contains("$epoch", StringComparison.Ordinal)) command.Parameters.Add("$epoch", SqliteType.Integer);
+        foreach (var name in extra) command.Parameters.Add(name, name switch { "$payload" => SqliteType.Blob, "$step" => SqliteType.Integer, _ => SqliteType.Text });
         return command;
     }
 
