@@ -25,7 +25,7 @@ public sealed class ClientThroughputFigure(ClientThroughputFigure.Sizes? sizes =
     public const int LatencyGoalConcurrency = 64;
     public const double LatencyGoalMs = 10;
     public const double ThroughputGoalRatio = 0.5;
-    /// <summary>Concurrencies up to this one are also measured against as many SQLite writers.</summary>
+    /// <summary>Concurrencies up to this one are also measured against the episode journal alone with as many appenders.</summary>
     public const int StorageWriters = 64;
 
     public int Number => 1;
@@ -52,11 +52,11 @@ public sealed class ClientThroughputFigure(ClientThroughputFigure.Sizes? sizes =
             errors += steps.Errors;
             rows.AddRange(Rows(concurrency, steps, ping));
             if (concurrency > StorageWriters) continue;
-            // Each step commits the episode's state on its own: SQLite with as many writers bounds the steps.
-            var stateBytes = await EpisodeStateSize.MeanBytesAsync(silo.DatabasePath, cancellationToken);
-            var commits = await StorageCommitProbe.RunAsync(Path.Combine(context.WorkDirectory, $"probe-{concurrency}"), concurrency, stateBytes, size.Duration, cancellationToken, context.Warmup);
-            context.Log.WriteLine($"[1] SQLite commits x{concurrency}: {commits}");
-            storageRows.Add(StorageCommitProbe.Row($"request_info steps/s, {concurrency} episodes, against the storage", steps.PerSecond, commits));
+            // Each step appends its record to the journal before its answer: the journal alone bounds the steps.
+            var recordBytes = await JournalRecordSize.MeanBytesAsync(silo.DatabasePath, cancellationToken);
+            var appends = await JournalAppendProbe.RunAsync(Path.Combine(context.WorkDirectory, $"probe-{concurrency}"), concurrency, recordBytes, size.Duration, context.Warmup, cancellationToken);
+            context.Log.WriteLine($"[1] journal appends x{concurrency}: {appends}");
+            storageRows.Add(JournalAppendProbe.Row($"request_info steps/s, {concurrency} episodes, against the journal", steps.PerSecond, appends));
         }
         rows.AddRange(storageRows);
         if (errors > 0) throw new InvalidOperationException($"{errors} request_info steps were answered with an error.");

@@ -39,10 +39,10 @@ public sealed class DataSelectThroughputFigure(DataSelectThroughputFigure.Sizes?
         var grid = await ClosedLoop.RunAsync(size.Episodes, size.Duration, i => pool.StepAsync(i, action), pool.ReplaceIfDoneAsync, cancellationToken, context.Warmup);
         context.Log.WriteLine($"[8] grid x{size.Episodes}: {grid}; episodes opened {pool.Opened}");
         if (grid.Errors > 0) throw new InvalidOperationException($"{grid.Errors} DataSelect steps were refused by the grid.");
-        var commits = await StorageCommitProbe.RunAsync(Path.Combine(context.WorkDirectory, "probe"), Math.Min(size.Episodes, ClientThroughputFigure.StorageWriters),
-            await EpisodeStateSize.MeanBytesAsync(silo.DatabasePath, cancellationToken), TimeSpan.FromSeconds(Math.Min(5, size.Duration.TotalSeconds)), cancellationToken, context.Warmup);
-        context.Log.WriteLine($"[8] SQLite commits: {commits}");
-        var rows = Rows(size.Episodes, grid, library).Append(StorageCommitProbe.Row($"DataSelect steps/s, {size.Episodes} episodes, against the storage", grid.PerSecond, commits)).ToArray();
+        var appends = await JournalAppendProbe.RunAsync(Path.Combine(context.WorkDirectory, "probe"), Math.Min(size.Episodes, ClientThroughputFigure.StorageWriters),
+            await JournalRecordSize.MeanBytesAsync(silo.DatabasePath, cancellationToken), TimeSpan.FromSeconds(Math.Min(5, size.Duration.TotalSeconds)), context.Warmup, cancellationToken);
+        context.Log.WriteLine($"[8] journal appends: {appends}");
+        var rows = Rows(size.Episodes, grid, library).Append(JournalAppendProbe.Row($"DataSelect steps/s, {size.Episodes} episodes, against the journal", grid.PerSecond, appends)).ToArray();
         return new FigureResult(Number, Title, rows, TimeSpan.Zero,
             Note: $"task {TaskId}, balanced action; an episode that ends is replaced by a new one (untimed, inside the run's wall clock) on both sides");
     }

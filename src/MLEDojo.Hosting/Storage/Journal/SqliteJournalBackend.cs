@@ -14,7 +14,7 @@ namespace MLEDojo.Hosting.Storage.Journal;
 internal sealed class SqliteJournalBackend(string connectionString, string serviceId, int logLimit, ILogger logger) : IJournalBackend
 {
     /// <summary>Rows the log holds before they move: a read scans at most about this many rows beyond its index lookup.</summary>
-    public const int DefaultLogLimit = 2048;
+    public const int DefaultLogLimit = 512;
 
     private const string Append = """
         INSERT INTO dojo_episode_log (service_id, episode_id, epoch, step, request_id, payload)

@@ -1,0 +1,70 @@
+using System.Globalization;
+using MLEDojo.Grains.Episodes.Journal;
+using MLEDojo.Hosting.Configuration;
+using MLEDojo.Hosting.Storage;
+using MLEDojo.Hosting.Storage.Journal;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace MLEDojo.BenchSuite.Infrastructure;
+
+/// <summary>
+/// What every step writes before it is answered, alone: the grid's episode step journal (the same group-commit
+/// writer, SQLite schema and settings) in a scratch database, with as many appenders as episodes, each appending
+/// its episode's next step with a record as large as the run's mean. A persisted step cannot outrun this.
+/// </summary>
+public static class JournalAppendProbe
+{
+    public static async Task<JournalAppends> RunAsync(string folder, int appenders, int recordBytes, TimeSpan duration, TimeSpan warmup, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(folder);
+        var storage = new DojoStorageOptions { ConnectionString = $"Data Source={Path.Combine(folder, "probe.db")}" };
+        await SqliteGrainStorageSchema.EnsureCreatedAsync(storage.ConnectionString, cancellationToken);
+        var payload = new byte[recordBytes];
+        Random.Shared.NextBytes(payload);
+        var steps = new int[appenders];
+        var sample = default(LoadSample);
+        await using (var journal = EpisodeJournals.Create(storage, "probe", NullLogger.Instance))
+        {
+            sample = await ClosedLoop.RunAsync(appenders, duration, async i =>
+            {
+                var step = ++steps[i];
+                await journal.AppendAsync(new JournalRecord($"probe-{i}", 1, step, $"r{step}", payload), cancellationToken);
+                return true;
+            }, cancellationToken: cancellationToken, warmup: warmup);
+            var commits = journal.Commits;
+            SqliteConnection.ClearAllPools();
+            return new JournalAppends(sample, recordBytes, commits);
+        }
+    }
+
+    /// <summary>A persisted-steps rate beside the journal's own rate with as many appenders.</summary>
+    public static FigureRow Row(string measure, double stepsPerSecond, JournalAppends appends) =>
+        new(measure, stepsPerSecond, "steps/s",
+            $"episode journal appends/s alone, {appends.Sample.Workers} appenders (SQLite, {appends.RecordBytes / 1024.0:0.#} KB records, {appends.PerCommit:0.#} per commit; append p50 {appends.Sample.P50Ms:0.##} ms, p99 {appends.Sample.P99Ms:0.##} ms)",
+            appends.Sample.PerSecond, "appends/s");
+}
+
+/// <summary>What the probe measured, and the batching its group commit reached.</summary>
+public sealed record JournalAppends(LoadSample Sample, int RecordBytes, long Commits)
+{
+    /// <summary>Appends per commit over the whole probe, warmup included (the commits are counted from the start).</summary>
+    public double PerCommit => Commits > 0 ? Sample.Operations / (double)Commits : 0;
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Sample} ({RecordBytes} B records, {Commits} commits)");
+}
+
+/// <summary>The grid's own SQLite file: how large the episodes' journal records are (what each step appends).</summary>
+public static class JournalRecordSize
+{
+    /// <summary>The mean size of the journal records in <paramref name="databasePath"/>, in bytes (at least 1).</summary>
+    public static async Task<int> MeanBytesAsync(string databasePath, CancellationToken cancellationToken)
+    {
+        await using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync(cancellationToken);
+        await using var query = connection.CreateCommand();
+        query.CommandText = "SELECT AVG(LENGTH(payload)) FROM (SELECT payload FROM dojo_episode_steps UNION ALL SELECT payload FROM dojo_episode_log);";
+        var mean = await query.ExecuteScalarAsync(cancellationToken);
+        return mean is null or DBNull ? 1 : Math.Max(1, (int)Convert.ToDouble(mean, CultureInfo.InvariantCulture));
+    }
+}
