@@ -39,8 +39,8 @@ public sealed class FigureRunTests
         var p99 = Assert.Single(result.Rows, r => r.Measure == "step latency p99, 64 episodes");
         Assert.Equal(p99.Value < ClientThroughputFigure.LatencyGoalMs, p99.GoalMet);
         Assert.Null(Assert.Single(result.Rows, r => r.Measure == "step latency p99, 1 episodes").GoalMet);
-        Assert.Equal(["request_info steps/s, 1 episodes, against the storage", "request_info steps/s, 64 episodes, against the storage"], result.Rows.TakeLast(2).Select(r => r.Measure));
-        Assert.All(result.Rows.TakeLast(2), r => Assert.Contains("SQLite commits/s", r.Limit));
+        Assert.Equal(["request_info steps/s, 1 episodes, against the journal", "request_info steps/s, 64 episodes, against the journal"], result.Rows.TakeLast(2).Select(r => r.Measure));
+        Assert.All(result.Rows.TakeLast(2), r => Assert.Contains("episode journal appends/s alone", r.Limit));
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class FigureRunTests
         var result = await RunAsync(new DataSelectThroughputFigure(new(8, TimeSpan.FromMilliseconds(500))));
         Assert.Equal(4, result.Rows.Count);
         Assert.True(result.Rows[0].Value > 0 && result.Rows[0].LimitValue > 0);
-        Assert.Contains("commits/s", result.Rows[^1].Limit);
+        Assert.Contains("episode journal appends/s alone", result.Rows[^1].Limit);
         Assert.Equal(result.Rows[0].Value, result.Rows[^1].Value);
     }
 }
