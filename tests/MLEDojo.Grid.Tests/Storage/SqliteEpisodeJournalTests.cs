@@ -60,7 +60,7 @@ public class SqliteEpisodeJournalTests : EpisodeJournalContract
     [Fact]
     public async Task A_full_log_moves_into_the_index_and_reads_and_conflicts_stay_the_same()
     {
-        await using var journal = EpisodeJournals.Create(Storage, "svc", NullLogger.Instance, sqliteLogLimit: 10);
+        await using var journal = EpisodeJournals.Create(Storage, "svc", NullLogger.Instance, new SqliteLogMoves(MinRows: 10, RowsPerEpisode: 4));
         foreach (var step in Enumerable.Range(1, 25))
             await Task.WhenAll(journal.AppendAsync(Record("moved-a", 1, step)), journal.AppendAsync(Record("moved-b", 1, step)));
 
@@ -76,6 +76,15 @@ public class SqliteEpisodeJournalTests : EpisodeJournalContract
         Assert.Equal(25, (await journal.ReadAsync("moved-b", 1)).Count);
     }
 
+    [Theory]
+    [InlineData(511, 1, false)]   // below the minimum
+    [InlineData(512, 64, true)]   // 8 rows per episode
+    [InlineData(512, 1024, false)] // half a row per episode: a move would write as many index pages as rows
+    [InlineData(8192, 1024, true)]
+    [InlineData(16_384, 5000, true)] // the cap bounds what a read scans
+    public void The_log_moves_once_its_episodes_have_several_rows_each(int rows, int episodes, bool due) =>
+        Assert.Equal(due, SqliteLogMoves.Default.Due(rows, episodes));
+
     private async Task<long> CountAsync(string table)
     {
         await using var connection = new SqliteConnection(Storage.ConnectionString);
@@ -90,5 +99,5 @@ public class SqliteEpisodeJournalTests : EpisodeJournalContract
 public sealed class SqliteIndexedEpisodeJournalTests : SqliteEpisodeJournalTests
 {
     protected override GroupCommitJournal CreateJournal(string serviceId) =>
-        EpisodeJournals.Create(Storage, serviceId, NullLogger.Instance, sqliteLogLimit: 1);
+        EpisodeJournals.Create(Storage, serviceId, NullLogger.Instance, new SqliteLogMoves(MinRows: 1, RowsPerEpisode: 0, MaxRows: 1));
 }

@@ -6,10 +6,10 @@ namespace MLEDojo.Hosting.Storage.Journal;
 /// <summary>The episode step journal for a storage configuration: in the same database as the grain state.</summary>
 public static class EpisodeJournals
 {
-    /// <param name="sqliteLogLimit">SQLite: the rows the unindexed log holds before they move into the index.</param>
-    public static GroupCommitJournal Create(DojoStorageOptions storage, string serviceId, ILogger logger, int sqliteLogLimit = SqliteJournalBackend.DefaultLogLimit) =>
+    /// <param name="sqliteLogMoves">SQLite: when the unindexed log moves into the index (default <see cref="SqliteLogMoves.Default"/>).</param>
+    public static GroupCommitJournal Create(DojoStorageOptions storage, string serviceId, ILogger logger, SqliteLogMoves? sqliteLogMoves = null) =>
         new(storage.Provider == DojoStorageProviders.PostgreSql
                 ? new PostgreSqlJournalBackend(storage.ConnectionString, serviceId)
-                : new SqliteJournalBackend(storage.ConnectionString, serviceId, sqliteLogLimit, logger),
+                : new SqliteJournalBackend(storage.ConnectionString, serviceId, sqliteLogMoves ?? SqliteLogMoves.Default, logger),
             logger);
 }

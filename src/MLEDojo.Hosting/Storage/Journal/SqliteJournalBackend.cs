@@ -7,15 +7,12 @@ namespace MLEDojo.Hosting.Storage.Journal;
 /// <summary>
 /// The journal in the grid's SQLite file (SqliteEpisodeJournal.sql says why two tables). One connection writes, used
 /// only by the journal's loop: each batch is one IMMEDIATE transaction appended to dojo_episode_log, so one WAL fsync
-/// (synchronous=FULL, the default) covers all its steps; once the log holds <see cref="_logLimit"/> rows, one more
+/// (synchronous=FULL, the default) covers all its steps; when <see cref="SqliteLogMoves"/> says so, one more
 /// transaction moves them into the indexed dojo_episode_steps. Reads use their own pooled connections (WAL: they
 /// never wait for the writer). One writer per service and file: the embedded profile's single silo.
 /// </summary>
-internal sealed class SqliteJournalBackend(string connectionString, string serviceId, int logLimit, ILogger logger) : IJournalBackend
+internal sealed class SqliteJournalBackend(string connectionString, string serviceId, SqliteLogMoves moves, ILogger logger) : IJournalBackend
 {
-    /// <summary>Rows the log holds before they move: a read scans at most about this many rows beyond its index lookup.</summary>
-    public const int DefaultLogLimit = 512;
-
     private const string Append = """
         INSERT INTO dojo_episode_log (service_id, episode_id, epoch, step, request_id, payload)
         VALUES ($service, $episode, $epoch, $step, $request, $payload);
@@ -40,10 +37,11 @@ internal sealed class SqliteJournalBackend(string connectionString, string servi
         ORDER BY step;
         """;
 
-    private readonly int _logLimit = logLimit;
     private SqliteConnection? _writer;
     /// <summary>The keys of this service's rows in the log, with their request ids: the log has no index to ask.</summary>
     private readonly Dictionary<(string Episode, long Epoch, int Step), string> _logged = [];
+    /// <summary>How many of <see cref="_logged"/>'s rows each episode has: a move pays off by rows per episode.</summary>
+    private readonly Dictionary<string, int> _loggedPerEpisode = [];
 
     public Task<string?[]> CommitAsync(IReadOnlyList<JournalRecord> appends, IReadOnlyList<(string EpisodeId, long Epoch)> trims, CancellationToken cancellationToken)
     {
@@ -83,9 +81,9 @@ internal sealed class SqliteJournalBackend(string connectionString, string servi
                 }
                 transaction.Commit();
             }
-            foreach (var (key, request) in added) _logged[key] = request;
+            foreach (var (key, request) in added) Log(key, request);
             foreach (var (episodeId, epoch) in trims)
-                _logged.Keys.Where(k => k.Episode == episodeId && k.Epoch < epoch).ToList().ForEach(k => _logged.Remove(k));
+                _logged.Keys.Where(k => k.Episode == episodeId && k.Epoch < epoch).ToList().ForEach(Unlog);
         }
         catch
         {
@@ -93,7 +91,7 @@ internal sealed class SqliteJournalBackend(string connectionString, string servi
             Forget(connection);
             throw;
         }
-        if (_logged.Count >= _logLimit) TryMoveLog(connection);
+        if (moves.Due(_logged.Count, _loggedPerEpisode.Count)) TryMoveLog(connection);
         return Task.FromResult(outcomes);
     }
 
@@ -120,7 +118,7 @@ internal sealed class SqliteJournalBackend(string connectionString, string servi
                 move.ExecuteNonQuery();
                 transaction.Commit();
             }
-            _logged.Clear();
+            ClearLogged();
         }
         catch (Exception e)
         {
@@ -149,8 +147,8 @@ internal sealed class SqliteJournalBackend(string connectionString, string servi
         {
             using var logged = Command(connection, null, Logged);
             using var reader = logged.ExecuteReader();
-            _logged.Clear();
-            while (reader.Read()) _logged[(reader.GetString(0), reader.GetInt64(1), reader.GetInt32(2))] = reader.GetString(3);
+            ClearLogged();
+            while (reader.Read()) Log((reader.GetString(0), reader.GetInt64(1), reader.GetInt32(2)), reader.GetString(3));
             return connection;
         }
         catch
@@ -163,8 +161,25 @@ internal sealed class SqliteJournalBackend(string connectionString, string servi
     private void Forget(SqliteConnection connection)
     {
         _writer = null;
-        _logged.Clear();
+        ClearLogged();
         connection.Dispose();
+    }
+
+    private void Log((string Episode, long Epoch, int Step) key, string requestId)
+    {
+        if (_logged.TryAdd(key, requestId)) _loggedPerEpisode[key.Episode] = _loggedPerEpisode.GetValueOrDefault(key.Episode) + 1;
+    }
+
+    private void Unlog((string Episode, long Epoch, int Step) key)
+    {
+        if (!_logged.Remove(key)) return;
+        if (--_loggedPerEpisode[key.Episode] == 0) _loggedPerEpisode.Remove(key.Episode);
+    }
+
+    private void ClearLogged()
+    {
+        _logged.Clear();
+        _loggedPerEpisode.Clear();
     }
 
     private SqliteConnection Open()
