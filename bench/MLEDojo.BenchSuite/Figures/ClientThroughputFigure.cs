@@ -26,7 +26,7 @@ public sealed class ClientThroughputFigure(ClientThroughputFigure.Sizes? sizes =
     public const double LatencyGoalMs = 10;
     public const double ThroughputGoalRatio = 0.5;
     /// <summary>Concurrencies up to this one are also measured against the episode journal alone with as many appenders.</summary>
-    public const int StorageWriters = 64;
+    public const int JournalAppenders = 64;
 
     public int Number => 1;
 
@@ -51,7 +51,7 @@ public sealed class ClientThroughputFigure(ClientThroughputFigure.Sizes? sizes =
             context.Log.WriteLine($"[1] request_info x{concurrency}: {steps}");
             errors += steps.Errors;
             rows.AddRange(Rows(concurrency, steps, ping));
-            if (concurrency > StorageWriters) continue;
+            if (concurrency > JournalAppenders) continue;
             // Each step appends its record to the journal before its answer: the journal alone bounds the steps.
             var recordBytes = await JournalRecordSize.MeanBytesAsync(silo.DatabasePath, cancellationToken);
             var appends = await JournalAppendProbe.RunAsync(Path.Combine(context.WorkDirectory, $"probe-{concurrency}"), concurrency, recordBytes, size.Duration, context.Warmup, cancellationToken);

@@ -39,7 +39,7 @@ public sealed class DataSelectThroughputFigure(DataSelectThroughputFigure.Sizes?
         var grid = await ClosedLoop.RunAsync(size.Episodes, size.Duration, i => pool.StepAsync(i, action), pool.ReplaceIfDoneAsync, cancellationToken, context.Warmup);
         context.Log.WriteLine($"[8] grid x{size.Episodes}: {grid}; episodes opened {pool.Opened}");
         if (grid.Errors > 0) throw new InvalidOperationException($"{grid.Errors} DataSelect steps were refused by the grid.");
-        var appends = await JournalAppendProbe.RunAsync(Path.Combine(context.WorkDirectory, "probe"), Math.Min(size.Episodes, ClientThroughputFigure.StorageWriters),
+        var appends = await JournalAppendProbe.RunAsync(Path.Combine(context.WorkDirectory, "probe"), Math.Min(size.Episodes, ClientThroughputFigure.JournalAppenders),
             await JournalRecordSize.MeanBytesAsync(silo.DatabasePath, cancellationToken), TimeSpan.FromSeconds(Math.Min(5, size.Duration.TotalSeconds)), context.Warmup, cancellationToken);
         context.Log.WriteLine($"[8] journal appends: {appends}");
         var rows = Rows(size.Episodes, grid, library).Append(JournalAppendProbe.Row($"DataSelect steps/s, {size.Episodes} episodes, against the journal", grid.PerSecond, appends)).ToArray();

@@ -23,19 +23,14 @@ public static class JournalAppendProbe
         var payload = new byte[recordBytes];
         Random.Shared.NextBytes(payload);
         var steps = new int[appenders];
-        var sample = default(LoadSample);
-        await using (var journal = EpisodeJournals.Create(storage, "probe", NullLogger.Instance))
+        await using var journal = EpisodeJournals.Create(storage, "probe", NullLogger.Instance);
+        var sample = await ClosedLoop.RunAsync(appenders, duration, async i =>
         {
-            sample = await ClosedLoop.RunAsync(appenders, duration, async i =>
-            {
-                var step = ++steps[i];
-                await journal.AppendAsync(new JournalRecord($"probe-{i}", 1, step, $"r{step}", payload), cancellationToken);
-                return true;
-            }, cancellationToken: cancellationToken, warmup: warmup);
-            var commits = journal.Commits;
-            SqliteConnection.ClearAllPools();
-            return new JournalAppends(sample, recordBytes, commits);
-        }
+            var step = ++steps[i];
+            await journal.AppendAsync(new JournalRecord($"probe-{i}", 1, step, $"r{step}", payload), cancellationToken);
+            return true;
+        }, cancellationToken: cancellationToken, warmup: warmup);
+        return new JournalAppends(sample, recordBytes, journal.Commits);
     }
 
     /// <summary>A persisted-steps rate beside the journal's own rate with as many appenders.</summary>

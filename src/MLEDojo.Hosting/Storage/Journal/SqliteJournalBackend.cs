@@ -82,7 +82,7 @@ internal sealed class SqliteJournalBackend(string connectionString, string servi
                 transaction.Commit();
             }
             foreach (var (key, request) in added) Log(key, request);
-            foreach (var (episodeId, epoch) in trims)
+            foreach (var (episodeId, epoch) in trims.Where(t => _loggedPerEpisode.ContainsKey(t.EpisodeId)))
                 _logged.Keys.Where(k => k.Episode == episodeId && k.Epoch < epoch).ToList().ForEach(Unlog);
         }
         catch
