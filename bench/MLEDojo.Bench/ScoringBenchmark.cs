@@ -11,11 +11,12 @@ namespace MLEDojo.Bench;
 /// </summary>
 internal static class ScoringBenchmark
 {
+    private const int Warmups = 4;
     private const int WarmRepeats = 5;
 
     public static int ScoreOnce(string directory, string submission)
     {
-        Console.WriteLine(JsonSerializer.Serialize(DotnetScoring.Measure(directory, submission, WarmRepeats)));
+        Console.WriteLine(JsonSerializer.Serialize(DotnetScoring.Measure(directory, submission, Warmups, WarmRepeats)));
         return 0;
     }
 
@@ -33,13 +34,13 @@ internal static class ScoringBenchmark
             ($"{SyntheticCompetition.Classes}-class log loss", "logloss", SyntheticCompetition.MulticlassLogLoss(work, rows, seed: 2)),
         };
 
-        Console.WriteLine($"| job | rows | submission | engine | score | seconds (steady state: median of 5 repeats, answers cached) | rows/s | seconds (cold: new process, answers read) | peak RSS (cold: one scoring, new process) | peak RSS / file |");
+        Console.WriteLine($"| job | rows | submission | engine | score | seconds (steady state: median of 5 repeats after 4 warmups, answers cached) | rows/s | seconds (cold: new process, answers read) | peak RSS (cold: one scoring, new process) | peak RSS / file |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
         foreach (var (title, kind, (directory, submission)) in jobs)
         {
             var size = new FileInfo(submission).Length;
             var dotnet = Median(runs, () => ScoringMeasurement.OfProcessAsync("dotnet", [typeof(ScoringBenchmark).Assembly.Location, "score-once", directory, submission], CancellationToken.None).GetAwaiter().GetResult());
-            var python = Median(runs, () => PythonScoring.RunAsync(kind, WarmRepeats, directory, submission, CancellationToken.None).GetAwaiter().GetResult());
+            var python = Median(runs, () => PythonScoring.RunAsync(kind, Warmups, WarmRepeats, directory, submission, CancellationToken.None).GetAwaiter().GetResult());
             Row(title, rows, size, "MLEDojo.Orleans (.NET)", dotnet);
             Row(title, rows, size, "MLE-Dojo way (pandas + scikit-learn)", python);
             Console.WriteLine($"| {title} | | | **speed-up** | | **{python.Seconds / dotnet.Seconds:0.0}×** | | **{python.SecondsCold / dotnet.SecondsCold:0.0}×** | | |");

@@ -1,8 +1,8 @@
 """The MLE-Dojo way of scoring, for comparison: pandas read_csv, sort by id, validate, scikit-learn metric.
 
-Usage: /usr/bin/python3 python_score.py auc|logloss REPEATS ANSWER.csv SUBMISSION.csv
-Prints one JSON object: score, seconds (median over REPEATS of submission read + validation + metric, answers
-preloaded), seconds_cold (answers read + the first scoring), peak_rss_bytes (after the first scoring).
+Usage: /usr/bin/python3 python_score.py auc|logloss REPEATS ANSWER.csv SUBMISSION.csv [WARMUPS]
+Prints one JSON object: score, seconds (median over REPEATS, after WARMUPS unmeasured ones, of submission read +
+validation + metric, answers preloaded), seconds_cold (answers read + the first scoring), peak_rss_bytes (after the first scoring).
 """
 import json
 import resource
@@ -31,11 +31,14 @@ def score(kind, truth, sub):
 
 def main():
     kind, repeats, answer_path, submission_path = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+    warmups = int(sys.argv[5]) if len(sys.argv) > 5 else 0
     cold_start = time.perf_counter()
     truth = pd.read_csv(answer_path)
     value = score(kind, truth, pd.read_csv(submission_path))
     cold = time.perf_counter() - cold_start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    for _ in range(warmups):
+        score(kind, truth, pd.read_csv(submission_path))
     warm = []
     for _ in range(repeats):
         start = time.perf_counter()

@@ -68,7 +68,7 @@ public sealed class FigureRunTests
     [Fact]
     public async Task Figure_4_scoring_beside_pandas_and_scikit_learn()
     {
-        var result = await RunAsync(new ScoringFigure(new(2_000, 1)));
+        var result = await RunAsync(new ScoringFigure(new(2_000, 1, 1)));
         Assert.Equal(4, result.Rows.Count);
         foreach (var row in result.Rows.Where(r => r.Goal is not null))
             Assert.Equal(row.LimitValue / row.Value >= ScoringFigure.GoalSpeedUp, row.GoalMet);

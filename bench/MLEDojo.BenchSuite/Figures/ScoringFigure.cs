@@ -10,11 +10,12 @@ namespace MLEDojo.BenchSuite.Figures;
 /// </summary>
 public sealed class ScoringFigure(ScoringFigure.Sizes? sizes = null) : IBenchFigure
 {
-    /// <param name="Repeats">Scorings after the cold one; each side reports their median.</param>
-    public sealed record Sizes(int Rows, int Repeats)
+    /// <param name="Warmups">Unmeasured scorings after the cold one, on both sides.</param>
+    /// <param name="Repeats">Scorings after the warmups; each side reports their median.</param>
+    public sealed record Sizes(int Rows, int Warmups, int Repeats)
     {
-        public static Sizes Quick { get; } = new(100_000, 3);
-        public static Sizes Full { get; } = new(1_000_000, 5);
+        public static Sizes Quick { get; } = new(100_000, 2, 3);
+        public static Sizes Full { get; } = new(1_000_000, 4, 5);
     }
 
     public const double GoalSpeedUp = 5;
@@ -35,13 +36,13 @@ public sealed class ScoringFigure(ScoringFigure.Sizes? sizes = null) : IBenchFig
         foreach (var job in jobs)
         {
             var (directory, submission) = await Task.Run(job.Make, cancellationToken);
-            var dotnet = await Task.Run(() => DotnetScoring.Measure(directory, submission, size.Repeats), cancellationToken);
-            var python = await PythonScoring.RunAsync(job.Kind, size.Repeats, directory, submission, cancellationToken);
+            var dotnet = await Task.Run(() => DotnetScoring.Measure(directory, submission, size.Warmups, size.Repeats), cancellationToken);
+            var python = await PythonScoring.RunAsync(job.Kind, size.Warmups, size.Repeats, directory, submission, cancellationToken);
             context.Log.WriteLine($"[4] {job.Title}: .NET {dotnet.Seconds:F3} s (cold {dotnet.SecondsCold:F3} s), Python {python.Seconds:F3} s (cold {python.SecondsCold:F3} s)");
             rows.AddRange(Rows($"{job.Title}, {size.Rows:N0} rows", dotnet, python));
         }
         return new FigureResult(Number, Title, rows, TimeSpan.Zero,
-            Note: $"steady state: median of {size.Repeats} scorings, answers cached; cold: answers read + first scoring; Python is {PythonScoring.Interpreter}");
+            Note: $"steady state: median of {size.Repeats} scorings after {size.Warmups} unmeasured ones, answers cached; cold: answers read + first scoring; Python is {PythonScoring.Interpreter}");
     }
 
     /// <summary>The scorer's seconds against Python's, steady and cold; the same scores, or the comparison is void.</summary>

@@ -10,11 +10,12 @@ public static class DotnetScoring
 {
     /// <summary>
     /// Cold: the competition loaded and the first scoring (answers read). Steady state: the median of
-    /// <paramref name="repeats"/> further scorings, answers cached and code compiled, as a silo scores many submissions
-    /// (Python's side likewise reports the median of the same number of repeats). Peak memory is the process's after
-    /// the cold scoring: one job's alone when the process does nothing else.
+    /// <paramref name="repeats"/> scorings after <paramref name="warmups"/> unmeasured ones, answers cached and code
+    /// compiled, as a silo scores many submissions (Python's side likewise warms up and reports the median of the same
+    /// numbers). Warmups matter here: tiered compilation needs a few scorings to reach its optimized code. Peak memory
+    /// is the process's after the cold scoring: one job's alone when the process does nothing else.
     /// </summary>
-    public static ScoringMeasurement Measure(string competitionDirectory, string submission, int repeats)
+    public static ScoringMeasurement Measure(string competitionDirectory, string submission, int warmups, int repeats)
     {
         var baseline = ProcessMemory.ResidentBytes();
         var cold = Stopwatch.StartNew();
@@ -22,6 +23,7 @@ public static class DotnetScoring
         var report = scorer.Score(submission);
         cold.Stop();
         var peakCold = ProcessMemory.PeakResidentBytes();
+        for (var i = 0; i < warmups; i++) scorer.Score(submission);
         var warm = new double[repeats];
         for (var i = 0; i < warm.Length; i++)
         {

@@ -10,9 +10,9 @@ public static class PythonScoring
     public const string Interpreter = "/usr/bin/python3";
 
     /// <param name="kind">"auc" or "logloss".</param>
-    public static Task<ScoringMeasurement> RunAsync(string kind, int repeats, string competitionDirectory, string submission, CancellationToken cancellationToken) =>
+    public static Task<ScoringMeasurement> RunAsync(string kind, int warmups, int repeats, string competitionDirectory, string submission, CancellationToken cancellationToken) =>
         ScoringMeasurement.OfProcessAsync(Interpreter,
             [BenchPaths.BesideAssembly("python_score.py"), kind, repeats.ToString(CultureInfo.InvariantCulture),
-                Path.Combine(competitionDirectory, "data", "private", "test_answer.csv"), submission],
+                Path.Combine(competitionDirectory, "data", "private", "test_answer.csv"), submission, warmups.ToString(CultureInfo.InvariantCulture)],
             cancellationToken);
 }

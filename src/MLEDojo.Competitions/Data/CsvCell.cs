@@ -41,17 +41,19 @@ internal static class CsvCell
         if (utf8.Length == 0) { value = double.NaN; return false; }
         // Plain spellings (nearly every cell of a submission) take a fast path that gives double.Parse's exact
         // result: an integer of up to 18 digits is exact in a long, and csFastFloat rounds correctly, as .NET does.
-        switch (Classify(utf8))
+        // Whatever either path refuses (a 19-digit integer, inf, a word) falls to .NET's parsers below.
+        var unsigned = utf8[0] is (byte)'+' or (byte)'-' ? utf8[1..] : utf8;
+        if (unsigned.IndexOfAnyExceptInRange((byte)'0', (byte)'9') < 0)
         {
-            case Spelling.Integer:
+            if (unsigned.Length is > 0 and <= 18)
+            {
                 value = ParseInteger(utf8);
                 isInteger = true;
                 return true;
-            case Spelling.Decimal:
-                if (FastDoubleParser.TryParseDouble(utf8, out var consumed, out value) && consumed == utf8.Length && double.IsFinite(value))
-                    return true;
-                break;
+            }
         }
+        else if (FastDoubleParser.TryParseDouble(utf8, out var consumed, out value) && consumed == utf8.Length && double.IsFinite(value))
+            return true;
         if (long.TryParse(utf8, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole))
         {
             value = whole;
@@ -62,39 +64,6 @@ internal static class CsvCell
             return !double.IsNaN(value); // "NaN" spellings are missing markers, handled before
         return false;
     }
-
-    internal enum Spelling { Other, Integer, Decimal }
-
-    /// <summary>
-    /// <c>Integer</c>: an optional sign and 1 to 18 digits. <c>Decimal</c>: an optional sign, digits with at most one
-    /// point (at least one digit), an optional exponent. Anything else (spaces, words, long integers) is Other.
-    /// </summary>
-    internal static Spelling Classify(ReadOnlySpan<byte> utf8)
-    {
-        var i = utf8[0] is (byte)'+' or (byte)'-' ? 1 : 0;
-        var start = i;
-        while (i < utf8.Length && IsDigit(utf8[i])) i++;
-        var digits = i - start;
-        if (i == utf8.Length) return digits is > 0 and <= 18 ? Spelling.Integer : Spelling.Other;
-        if (utf8[i] == (byte)'.')
-        {
-            var fraction = ++i;
-            while (i < utf8.Length && IsDigit(utf8[i])) i++;
-            digits += i - fraction;
-        }
-        if (digits == 0) return Spelling.Other;
-        if (i < utf8.Length && utf8[i] is (byte)'e' or (byte)'E')
-        {
-            i++;
-            if (i < utf8.Length && utf8[i] is (byte)'+' or (byte)'-') i++;
-            var exponent = i;
-            while (i < utf8.Length && IsDigit(utf8[i])) i++;
-            if (i == exponent) return Spelling.Other;
-        }
-        return i == utf8.Length ? Spelling.Decimal : Spelling.Other;
-    }
-
-    private static bool IsDigit(byte b) => (uint)(b - '0') <= 9;
 
     private static double ParseInteger(ReadOnlySpan<byte> utf8)
     {

@@ -205,6 +205,9 @@ public static class CsvFrameReader
         }
     }
 
+    // A scoring calls this once per chunk, too seldom for tiered compilation to reach its optimized code before the
+    // scoring is over; it is the loop that reads every cell.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static bool RouteRows(CsvReader reader, int fieldCount, int key, (int Index, RoutedColumn Column)[] columns,
         IRowRouter router, bool[] seen, ref RouteState state, ref int rows, ref int failed, Func<bool> sawQuote)
     {

@@ -77,6 +77,52 @@ public class LogLossMetricTests
         AssertClose(Math.Log(3), Create("""{"truth": "onehot"}""").Evaluate(Numbers(truth, prediction)));
     }
 
+    [Theory]
+    [InlineData("""{"truth": "onehot"}""")]
+    [InlineData("""{"truth": "onehot", "eps": 1e-15, "normalize": "after_clip"}""")]
+    public void Multiclass_rows_spanning_several_parts_score_as_one_sequential_sum(string json)
+    {
+        // Parts are summed on several threads; the score must be the sequential one, and the same every time.
+        const int classes = 4;
+        var rows = 3 * LogLossMetric.OneHotPartRows + 17;
+        var random = new Random(11);
+        var truth = Enumerable.Range(0, classes).Select(_ => new double[rows]).ToArray();
+        var prediction = Enumerable.Range(0, classes).Select(_ => new double[rows]).ToArray();
+        for (var i = 0; i < rows; i++)
+        {
+            truth[random.Next(classes)][i] = 1;
+            for (var c = 0; c < classes; c++) prediction[c][i] = random.NextDouble();
+        }
+        var afterClip = json.Contains("after_clip");
+        var eps = afterClip ? 1e-15 : 2.220446049250313e-16;
+        double sum = 0, compensation = 0;
+        for (var i = 0; i < rows; i++)
+        {
+            var row = prediction.Select(p => Math.Min(Math.Max(p[i], eps), 1 - eps)).ToArray();
+            var total = afterClip ? row.Sum() : 1;
+            var loss = -Enumerable.Range(0, classes).Sum(c => truth[c][i] * Math.Log(row[c] / total));
+            var next = sum + loss;
+            compensation += Math.Abs(sum) >= Math.Abs(loss) ? (sum - next) + loss : (loss - next) + sum;
+            sum = next;
+        }
+        var metric = Create(json);
+        var first = metric.Evaluate(Numbers(truth, prediction));
+        AssertClose((sum + compensation) / rows, first, 1e-13);
+        for (var run = 0; run < 5; run++)
+            Assert.Equal(BitConverter.DoubleToInt64Bits(first), BitConverter.DoubleToInt64Bits(metric.Evaluate(Numbers(truth, prediction))));
+    }
+
+    [Fact]
+    public void A_NaN_in_a_later_part_names_its_row()
+    {
+        var rows = 2 * LogLossMetric.OneHotPartRows + 5;
+        var truth = new[] { new double[rows], Enumerable.Repeat(1.0, rows).ToArray() };
+        var prediction = new[] { Enumerable.Repeat(0.5, rows).ToArray(), Enumerable.Repeat(0.5, rows).ToArray() };
+        prediction[1][rows - 2] = double.NaN;
+        var error = Assert.Throws<InvalidSubmissionException>(() => Create("""{"truth": "onehot"}""").Evaluate(Numbers(truth, prediction)));
+        Assert.Contains($"row {rows - 1}", error.Message);
+    }
+
     [Fact]
     public void A_single_class_answer_cannot_be_scored_against_one_probability_column()
     {
