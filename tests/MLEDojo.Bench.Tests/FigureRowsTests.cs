@@ -33,7 +33,7 @@ public sealed class FigureRowsTests
     }
 
     [Fact]
-    public void Figure_2_reads_its_goal_on_the_highest_concurrency_only()
+    public void Figure_2_reads_its_goal_on_the_goal_row_only()
     {
         var echo = Sample(8, 40_000, 2, 0.1, 1);
         Assert.Null(GatewayThroughputFigure.Rows(8, Sample(8, 30_000, 2, 1, 2), echo, goalRow: false).First().GoalMet);

@@ -48,8 +48,11 @@ public sealed class FigureRunTests
     {
         var result = await RunAsync(new GatewayThroughputFigure(new([1, 3], Short)));
         Assert.Equal(6, result.Rows.Count);
+        // The goal reads on the concurrency with the most steps/s.
         var goal = Assert.Single(result.Rows, r => r.Goal is not null);
-        Assert.Equal("WS request_info steps/s, 3 sessions", goal.Measure);
+        var throughputs = result.Rows.Where(r => r.Measure.StartsWith("WS request_info steps/s", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, throughputs.Count);
+        Assert.Equal(throughputs.MaxBy(r => r.Value)!.Measure, goal.Measure);
         Assert.Equal(goal.Value >= GatewayThroughputFigure.GoalStepsPerSecond, goal.GoalMet);
         Assert.All(result.Rows, r => Assert.True(r.LimitValue > 0));
     }
