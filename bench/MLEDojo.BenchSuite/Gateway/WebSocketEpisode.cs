@@ -12,6 +12,10 @@ public sealed class WebSocketEpisode : IDisposable
     private static readonly byte[] RequestInfo = Encoding.UTF8.GetBytes("""{"type": "step", "data": {"action_type": "request_info", "info_type": "name"}}""");
     /// <summary>A frame type the gateway does not take: answered by the gateway itself, no grain called.</summary>
     private static readonly byte[] Unanswerable = Encoding.UTF8.GetBytes("""{"type": "ping"}""");
+    private static readonly byte[] Observation = Encoding.UTF8.GetBytes("""{"type":"observation""");
+    private static readonly byte[] Error = Encoding.UTF8.GetBytes("""{"type":"error""");
+    /// <summary>The step frame's data ends with its done flag, the last field the gateway writes.</summary>
+    private static readonly byte[] DoneEnding = Encoding.UTF8.GetBytes("\"done\":true}}");
 
     private readonly ClientWebSocket _socket;
     private readonly string _name;
@@ -46,26 +50,29 @@ public sealed class WebSocketEpisode : IDisposable
     public async Task ResetAsync(CancellationToken cancellationToken)
     {
         var id = $"{_name}-{_episodes++}-{Guid.NewGuid():N}";
-        var answer = await RoundTripAsync(Encoding.UTF8.GetBytes(
+        var length = await RoundTripAsync(Encoding.UTF8.GetBytes(
             $$$$"""{"type": "reset", "data": {"competition": "spaceship-titanic", "episode_id": "{{{{id}}}}", "options": {"max_steps": 500}}}"""), cancellationToken);
-        if (!answer.StartsWith("""{"type":"observation""", StringComparison.Ordinal)) throw new InvalidOperationException("A bench reset was refused: " + answer);
+        if (!Answer(length).StartsWith(Observation)) throw new InvalidOperationException("A bench reset was refused: " + Encoding.UTF8.GetString(Answer(length)));
         Done = false;
     }
 
     /// <summary>A request_info step; false when the answer was not an observation.</summary>
     public async Task<bool> StepAsync()
     {
-        var answer = await RoundTripAsync(RequestInfo, CancellationToken.None);
-        // The step frame's data ends with its done flag, the last field the gateway writes.
-        Done = answer.EndsWith("\"done\":true}}", StringComparison.Ordinal);
-        return answer.StartsWith("""{"type":"observation""", StringComparison.Ordinal);
+        // Compared as bytes: this process is the load generator, and what it spends the gateway's machine lacks.
+        var answer = Answer(await RoundTripAsync(RequestInfo, CancellationToken.None));
+        Done = answer.EndsWith(DoneEnding);
+        return answer.StartsWith(Observation);
     }
 
     /// <summary>The gateway's own round trip: a frame it parses and answers with an error frame, calling no grain.</summary>
     public async Task<bool> EchoAsync() =>
-        (await RoundTripAsync(Unanswerable, CancellationToken.None)).StartsWith("""{"type":"error""", StringComparison.Ordinal);
+        Answer(await RoundTripAsync(Unanswerable, CancellationToken.None)).StartsWith(Error);
 
-    private async Task<string> RoundTripAsync(byte[] frame, CancellationToken cancellationToken)
+    private ReadOnlySpan<byte> Answer(int length) => _buffer.AsSpan(0, length);
+
+    /// <summary>Sends a frame and reads the whole answer into the buffer; returns its length.</summary>
+    private async Task<int> RoundTripAsync(byte[] frame, CancellationToken cancellationToken)
     {
         await _socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
         var count = 0;
@@ -74,7 +81,7 @@ public sealed class WebSocketEpisode : IDisposable
             var result = await _socket.ReceiveAsync(_buffer.AsMemory(count), cancellationToken);
             if (result.MessageType == WebSocketMessageType.Close) throw new InvalidOperationException("The gateway closed a bench session.");
             count += result.Count;
-            if (result.EndOfMessage) return Encoding.UTF8.GetString(_buffer, 0, count);
+            if (result.EndOfMessage) return count;
             if (count == _buffer.Length) Array.Resize(ref _buffer, _buffer.Length * 2);
         }
     }
