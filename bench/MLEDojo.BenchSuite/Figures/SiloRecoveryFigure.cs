@@ -25,6 +25,7 @@ public sealed class SiloRecoveryFigure(int? episodes = null) : IBenchFigure
     private const int DeadStatus = 6; // Orleans' SiloStatus.Dead, as the membership table stores it.
     private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan RecoveryLimit = TimeSpan.FromMinutes(2);
 
     public int Number => 6;
 
@@ -131,14 +132,22 @@ public sealed class SiloRecoveryFigure(int? episodes = null) : IBenchFigure
         var since = Stopwatch.GetTimestamp();
         if (kind == Disruption.Kill) cluster.KillSilo(victim);
         else cluster.FreezeSilo(victim);
+        // A recovery that never comes is a finding, not a reason to hang the suite.
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(RecoveryLimit);
         try
         {
-            var declaredDead = await WaitDeclaredDeadAsync(connection, cluster.ClusterId, cluster.SiloPort(victim), since, cancellationToken);
-            var recovered = await Task.WhenAll(drivers.Select(d => d.FirstSuccessAfterAsync(since, cancellationToken)));
+            var declaredDead = await WaitDeclaredDeadAsync(connection, cluster.ClusterId, cluster.SiloPort(victim), since, limit.Token);
+            var recovered = await Task.WhenAll(drivers.Select(d => d.FirstSuccessAfterAsync(since, limit.Token)));
             var affected = ids.Select((id, i) => (id, i)).Where(e => onVictim.Contains(e.id)).Select(e => recovered[e.i].TotalSeconds).Order().ToArray();
             var others = ids.Select((id, i) => (id, i)).Where(e => !onVictim.Contains(e.id)).Select(e => recovered[e.i].TotalSeconds).ToArray();
             return new DisruptionResult(kind, victim, affected.Length, affected[^1], affected[affected.Length / 2],
                 others.Length > 0 ? others.Max() : 0, declaredDead.TotalSeconds);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"After {(kind == Disruption.Kill ? "killing" : "freezing")} silo {victim}, its episodes did not all step again " +
+                $"within {RecoveryLimit.TotalSeconds:F0} s.");
         }
         finally
         {

@@ -7,7 +7,8 @@ namespace MLEDojo.Hosting.Storage.Journal;
 /// <summary>
 /// The journal in PostgreSQL (table dojo_episode_steps, PostgreSql/4-EpisodeJournal.sql). Each batch is one
 /// transaction sent as one round trip (an <see cref="NpgsqlBatch"/> of inserts), so one commit covers all its steps;
-/// every silo has its own writer, and PostgreSQL commits the silos' batches in parallel.
+/// every silo has its own writer, and PostgreSQL commits the silos' batches in parallel. Its sessions carry
+/// <see cref="PostgreSqlJournalSessions"/>' limits, so a hung silo cannot hold a surviving one's writer.
 /// </summary>
 internal sealed class PostgreSqlJournalBackend(string connectionString, string serviceId) : IJournalBackend
 {
@@ -19,7 +20,10 @@ internal sealed class PostgreSqlJournalBackend(string connectionString, string s
     private const string Trim = "DELETE FROM dojo_episode_steps WHERE service_id = $1 AND episode_id = $2 AND epoch < $3";
     private const string Read = "SELECT step, request_id, payload FROM dojo_episode_steps WHERE service_id = $1 AND episode_id = $2 AND epoch = $3 ORDER BY step";
 
-    private readonly NpgsqlDataSource _source = NpgsqlDataSource.Create(connectionString);
+    private readonly NpgsqlDataSource _source = NpgsqlDataSource.Create(PostgreSqlJournalSessions.Limit(connectionString));
+
+    /// <summary>What every session of this journal connects with.</summary>
+    internal string SessionConnectionString => PostgreSqlJournalSessions.Limit(connectionString);
 
     public async Task<string?[]> CommitAsync(IReadOnlyList<JournalRecord> appends, IReadOnlyList<(string EpisodeId, long Epoch)> trims, CancellationToken cancellationToken)
     {
