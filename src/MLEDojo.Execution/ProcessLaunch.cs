@@ -12,4 +12,8 @@ internal sealed record ProcessLaunch
     public required int MaxCapturedBytes { get; init; }
     /// <summary>Bytes a stream (stdout or stderr) may carry in all before the run is killed as output too large.</summary>
     public long MaxStreamBytes { get; init; } = long.MaxValue;
+    /// <summary>The host user the process starts as (set before exec, with that user's groups); null: the silo's.</summary>
+    public string? UserName { get; init; }
+    /// <summary>What must let the started process go on before it runs anything of the code; null: nothing.</summary>
+    public IProcessAdmission? Admission { get; init; }
 }

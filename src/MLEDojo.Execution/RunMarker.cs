@@ -1,5 +1,5 @@
-using System.Runtime.InteropServices;
 using System.Text;
+using MLEDojo.Execution.Native;
 
 namespace MLEDojo.Execution;
 
@@ -13,7 +13,6 @@ internal sealed class RunMarker : IProcessTree
 {
     public const string VariableName = "DOJO_RUN_ID";
 
-    private const int SigKill = 9;
     private static readonly TimeSpan PauseBetweenSweeps = TimeSpan.FromMilliseconds(20);
 
     private readonly byte[] _entry;
@@ -64,7 +63,7 @@ internal sealed class RunMarker : IProcessTree
         for (var sweep = 0; sweep < maxSweeps && remaining.Count > 0; sweep++)
         {
             foreach (var pid in remaining)
-                _ = Kill(pid, SigKill);
+                _ = LibC.Kill(pid, LibC.SigKill);
             await Task.Delay(PauseBetweenSweeps).ConfigureAwait(false);
             remaining = FindProcesses();
         }
@@ -81,7 +80,4 @@ internal sealed class RunMarker : IProcessTree
         }
         return false;
     }
-
-    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int Kill(int pid, int signal);
 }

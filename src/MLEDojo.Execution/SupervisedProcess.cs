@@ -37,15 +37,36 @@ internal static class SupervisedProcess
             .WithValidation(CommandResultValidation.None)
             .WithStandardOutputPipe(PipeTarget.Create(stdout.ReadFromAsync))
             .WithStandardErrorPipe(PipeTarget.Create(stderr.ReadFromAsync));
+        if (launch.UserName is { } user)
+            command = command.WithCredentials(credentials => credentials.SetUserName(user));
 
         CommandTask<CommandResult> execution;
         try
         {
-            execution = await ProcessSpawner.StartAsync(() => command.ExecuteAsync(kill.Token)).ConfigureAwait(false);
+            execution = await ProcessSpawner.StartAsync(() => Start(command, launch.Admission, kill.Token)).ConfigureAwait(false);
         }
         catch (Exception e)
         {
             return Ending(ProcessEndReason.FailedToStart, stderrText: $"Could not start '{launch.FileName}' in '{launch.WorkingDirectory}': {e.Message}");
+        }
+
+        if (launch.Admission is { } admission)
+        {
+            try
+            {
+                await admission.AdmitAsync(execution.ProcessId, kill.Token).ConfigureAwait(false);
+            }
+            catch (ProcessNotAdmitted refused)
+            {
+                await kill.CancelAsync().ConfigureAwait(false);
+                await tree.KillAllAsync().ConfigureAwait(false);
+                await Ended(execution).ConfigureAwait(false);
+                return Ending(ProcessEndReason.FailedToStart, stderrText: refused.Message);
+            }
+            catch (OperationCanceledException) when (kill.IsCancellationRequested)
+            {
+                // Timeout or cancellation while it waited: CliWrap kills it, and the code below says which.
+            }
         }
 
         ProcessEndReason reason;
@@ -56,7 +77,13 @@ internal static class SupervisedProcess
         var watching = guards.Select(guard => WatchAsync(guard, Trip, stopGuards.Token)).ToArray();
         try
         {
-            await Task.WhenAny(execution.Task, WaitForExitOrKillAsync(execution.ProcessId, kill.Token)).ConfigureAwait(false);
+            if (await Task.WhenAny(execution.Task, WaitForExitOrKillAsync(execution.ProcessId, kill.Token)).ConfigureAwait(false) != execution.Task
+                && !kill.IsCancellationRequested)
+            {
+                // /proc showed the exit before .NET reaped the process: a moment for the reaping, so that the tree kill
+                // below finds the cgroup empty rather than freezing and polling around a zombie.
+                await Task.WhenAny(execution.Task, Task.Delay(ReapGrace, CancellationToken.None)).ConfigureAwait(false);
+            }
             // Daemons that kept the output pipes open would hold the command open until the timeout, so the
             // leftovers are killed as soon as the main process is gone (or, on timeout and cancellation, with it).
             await tree.KillAllAsync().ConfigureAwait(false);
@@ -103,6 +130,32 @@ internal static class SupervisedProcess
         };
     }
 
+    /// <summary>Starts the command, opening and closing around the fork what the admission hands to the process.</summary>
+    private static CommandTask<CommandResult> Start(Command command, IProcessAdmission? admission, CancellationToken kill)
+    {
+        admission?.BeforeStart();
+        try
+        {
+            return command.ExecuteAsync(kill);
+        }
+        finally
+        {
+            admission?.AfterStart();
+        }
+    }
+
+    private static async Task Ended(CommandTask<CommandResult> execution)
+    {
+        try
+        {
+            await execution.ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OperationCanceledException or TimeoutException)
+        {
+            // Killed on the way out: the tree kill has already dealt with it.
+        }
+    }
+
     private static LimitBreach StreamBreach(string stream, long maxBytes) => new(CodeRunStatus.OutputTooLarge, "OutputTooLarge",
         $"The code wrote more than {maxBytes} bytes to {stream}; it was stopped there. Print less (log to a file in the output directory).");
 
@@ -146,7 +199,7 @@ internal static class SupervisedProcess
     {
         try
         {
-            while (IsRunning(processId))
+            while (ProcessState.IsRunning(processId))
                 await Task.Delay(PollInterval, kill).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
@@ -156,20 +209,5 @@ internal static class SupervisedProcess
     }
 
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(10);
-
-    private static bool IsRunning(int processId)
-    {
-        string stat;
-        try
-        {
-            stat = File.ReadAllText($"/proc/{processId}/stat");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
-        // "pid (comm) S ...": comm may hold spaces and parentheses; the state follows the last ')'.
-        var close = stat.LastIndexOf(')');
-        return close < 0 || close + 2 >= stat.Length || stat[close + 2] is not ('Z' or 'X');
-    }
+    private static readonly TimeSpan ReapGrace = TimeSpan.FromMilliseconds(50);
 }

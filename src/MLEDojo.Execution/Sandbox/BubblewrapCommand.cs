@@ -20,6 +20,9 @@ internal sealed class BubblewrapCommand
     /// <summary>bwrap reports its child's start on this descriptor ("child-pid"), so a sandbox that never started is told apart from code that failed.</summary>
     public BubblewrapCommand ReportStatusTo(int fileDescriptor) => Add("--json-status-fd", fileDescriptor.ToString(CultureInfo.InvariantCulture));
 
+    /// <summary>bwrap's child, the sandbox set up, waits for a byte on this descriptor before it starts the code.</summary>
+    public BubblewrapCommand WaitForGate(int fileDescriptor) => Add("--block-fd", fileDescriptor.ToString(CultureInfo.InvariantCulture));
+
     /// <summary>/usr, and /bin, /lib, /lib64, /sbin as the host has them (symlinks into /usr on a merged-/usr system).</summary>
     public BubblewrapCommand WithSystem(IEnumerable<string> readOnlyPaths)
     {

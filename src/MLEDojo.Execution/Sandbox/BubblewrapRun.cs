@@ -4,11 +4,9 @@ using MLEDojo.Execution.Sandbox.Gpu;
 namespace MLEDojo.Execution.Sandbox;
 
 /// <summary>Isolation by bubblewrap inside a per-run cgroup (see <see cref="SandboxedCodeRunner"/>).</summary>
-internal sealed class BubblewrapRun(ExecutionLimits limits, SandboxOptions options, CgroupHierarchy cgroups, IGpuProcessSource? gpu,
-    string statusFolder) : IRunIsolation
+internal sealed class BubblewrapRun(ExecutionLimits limits, SandboxOptions options, string userName, CgroupHierarchy cgroups,
+    IGpuProcessSource? gpu) : IRunIsolation
 {
-    private const int StatusDescriptor = 3;
-
     public string Description => $"bubblewrap + {cgroups.Version}";
 
     public IsolatedRun Prepare(CodeRunSpec spec, IReadOnlyList<string> pythonArguments, TimeSpan timeout)
@@ -43,11 +41,23 @@ internal sealed class BubblewrapRun(ExecutionLimits limits, SandboxOptions optio
             throw new RefusedRun($"Could not create the run's cgroup ({cgroups.Version}): {e.Message}");
         }
 
+        BubblewrapAdmission admission;
+        try
+        {
+            admission = new BubblewrapAdmission(cgroup.ProcsFiles, options.Uid, options.Gid);
+        }
+        catch (IOException e)
+        {
+            _ = cgroup.DestroyAsync();
+            throw new RefusedRun($"Could not create the pipes that start the sandbox: {e.Message}");
+        }
+
         var environment = new Dictionary<string, string>(ScrubbedEnvironment.For(spec, workingDirectory, publicData), StringComparer.Ordinal);
         foreach (var (name, value) in ThreadHints(runLimits))
             environment.TryAdd(name, value);
         var bubblewrap = new BubblewrapCommand()
-            .ReportStatusTo(StatusDescriptor)
+            .ReportStatusTo(admission.StatusDescriptor)
+            .WaitForGate(admission.GateDescriptor)
             .WithSystem(options.ReadOnlyPaths)
             .WithPrivateTmp(runLimits.TmpBytes);
         if (spec.GpuIndex is { } gpuIndex)
@@ -65,9 +75,6 @@ internal sealed class BubblewrapRun(ExecutionLimits limits, SandboxOptions optio
             bubblewrap.WithReadOnly(socket);
         bubblewrap.InDirectory(workingDirectory).WithEnvironment(environment);
 
-        var statusFile = Path.Combine(statusFolder, run + ".json");
-        var (fileName, arguments) = SandboxLaunchChain.For(options, statusFile, cgroup.ProcsFiles, runLimits,
-            limits.Output.MaxBytesWritten, bubblewrap.Build(limits.Python, pythonArguments));
         var guards = new List<IRunGuard>();
         GpuMemoryGuard? gpuGuard = null;
         if (watchGpu)
@@ -75,19 +82,24 @@ internal sealed class BubblewrapRun(ExecutionLimits limits, SandboxOptions optio
             gpuGuard = new GpuMemoryGuard(gpu!, spec.GpuIndex!.Value, cgroup.Processes, runLimits.GpuMemoryBytes!.Value, options.GpuPollInterval);
             guards.Add(gpuGuard);
         }
+        var (fileName, arguments) = SandboxLaunchChain.For(options, runLimits, limits.Output.MaxBytesWritten,
+            bubblewrap.Build(limits.Python, pythonArguments));
         return new Prepared(new ProcessLaunch
         {
             FileName = fileName,
             Arguments = arguments,
             WorkingDirectory = workingDirectory,
-            // The shell and setpriv see only this; bwrap clears it again and sets the code's own.
+            // The shell and bwrap see only this; bwrap clears it and sets the code's own.
             Environment = options.BubblewrapLibraryPath is { } libraries
                 ? new Dictionary<string, string> { ["PATH"] = ScrubbedEnvironment.SearchPath, ["LD_LIBRARY_PATH"] = libraries }
                 : new Dictionary<string, string> { ["PATH"] = ScrubbedEnvironment.SearchPath },
             Timeout = timeout,
             MaxCapturedBytes = limits.MaxCapturedBytes,
             MaxStreamBytes = limits.MaxStreamBytes,
-        }, cgroup, guards, gpuGuard, statusFile);
+            // Never root: a root-run bwrap leaves the code with host uid 0 for permission checks.
+            UserName = userName,
+            Admission = admission,
+        }, cgroup, guards, gpuGuard, admission);
     }
 
     private void CheckGpuReadable(int device)
@@ -115,8 +127,8 @@ internal sealed class BubblewrapRun(ExecutionLimits limits, SandboxOptions optio
         yield return new("TMPDIR", "/tmp");
     }
 
-    private sealed class Prepared(ProcessLaunch launch, Cgroup cgroup, IReadOnlyList<IRunGuard> guards, GpuMemoryGuard? gpuGuard, string statusFile)
-        : IsolatedRun
+    private sealed class Prepared(ProcessLaunch launch, Cgroup cgroup, IReadOnlyList<IRunGuard> guards, GpuMemoryGuard? gpuGuard,
+        BubblewrapAdmission admission) : IsolatedRun
     {
         public override ProcessLaunch Launch => launch;
         public override IProcessTree Tree => cgroup;
@@ -132,19 +144,16 @@ internal sealed class BubblewrapRun(ExecutionLimits limits, SandboxOptions optio
                 PeakGpuMemoryBytes = gpuGuard?.PeakBytes,
                 OutOfMemoryKilled = usage.OutOfMemoryKilled,
                 ProcessLimitHit = usage.ProcessLimitHit,
-                SandboxFailure = ending.Reason is ProcessEndReason.Exited or ProcessEndReason.FailedToStart && !SandboxStarted()
-                    ? $"The sandbox did not start (exit code {ending.ExitCode}): {ending.Stderr.Trim()}"
+                SandboxFailure = ending.Reason is ProcessEndReason.Exited or ProcessEndReason.FailedToStart && !admission.Admitted
+                    ? $"The sandbox did not start{(ending.ExitCode is { } code ? $" (exit code {code})" : "")}: {ending.Stderr.Trim()}"
                     : null,
             };
         }
 
-        /// <summary>bwrap writes "child-pid" to its status file once the code's process exists.</summary>
-        private bool SandboxStarted() => CgroupFiles.TryRead(statusFile)?.Contains("\"child-pid\"", StringComparison.Ordinal) == true;
-
         public override async ValueTask DisposeAsync()
         {
             await cgroup.DestroyAsync().ConfigureAwait(false);
-            File.Delete(statusFile);
+            admission.Dispose();
         }
     }
 }

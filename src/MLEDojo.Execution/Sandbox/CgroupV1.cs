@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
+using MLEDojo.Execution.Native;
 
 namespace MLEDojo.Execution.Sandbox;
 
@@ -26,7 +26,6 @@ internal sealed record CgroupV1Controllers(string Memory, string Pids, string Cp
 
 internal sealed class CgroupV1(CgroupV1Controllers controllers, string owner, string run) : Cgroup
 {
-    private const int SigKill = 9;
     private const long PeriodMicroseconds = 100_000;
 
     private string In(string controllerRoot) => Path.Combine(controllerRoot, owner, run);
@@ -73,7 +72,7 @@ internal sealed class CgroupV1(CgroupV1Controllers controllers, string owner, st
             CgroupFiles.Write(state, "FROZEN");
             await WaitForStateAsync(state, "FROZEN").ConfigureAwait(false);
             foreach (var pid in Processes())
-                _ = Kill(pid, SigKill);
+                _ = LibC.Kill(pid, LibC.SigKill);
             CgroupFiles.Write(state, "THAWED");
             if ((await WaitUntilEmptyAsync(TimeSpan.FromMilliseconds(500)).ConfigureAwait(false)).Count == 0)
                 return [];
@@ -87,9 +86,6 @@ internal sealed class CgroupV1(CgroupV1Controllers controllers, string owner, st
         for (var attempt = 0; attempt < 200 && CgroupFiles.TryRead(stateFile)?.Trim() != wanted; attempt++)
             await Task.Delay(5).ConfigureAwait(false);
     }
-
-    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int Kill(int pid, int signal);
 }
 
 /// <summary>The CPU quota per period for a number of cores ("max"/-1: unlimited).</summary>

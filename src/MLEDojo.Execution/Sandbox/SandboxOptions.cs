@@ -6,9 +6,11 @@ public sealed record SandboxOptions
     public string Bubblewrap { get; init; } = "/usr/bin/bwrap";
     /// <summary>A folder of libraries bubblewrap needs that the host lacks (a bubblewrap unpacked from a .deb); null: none.</summary>
     public string? BubblewrapLibraryPath { get; init; }
-    public string Setpriv { get; init; } = "/usr/bin/setpriv";
     public string Shell { get; init; } = "/bin/sh";
-    /// <summary>The unprivileged host uid and gid the sandbox runs as (bubblewrap is started as this user, never as root).</summary>
+    /// <summary>
+    /// The unprivileged host user the sandbox runs as (bubblewrap is started as this user, never as root). It needs an
+    /// entry in the user database with this primary group and no other group: the process is started by that name.
+    /// </summary>
     public int Uid { get; init; } = 65534;
     public int Gid { get; init; } = 65534;
     public string CgroupRoot { get; init; } = CgroupDetection.DefaultRoot;

@@ -30,39 +30,40 @@ public sealed class SandboxedCodeRunner : ICodeRunner
     public Task<CodeRunOutcome> CheckSyntaxAsync(CodeRunSpec spec, CancellationToken cancellationToken) => _runner.CheckSyntaxAsync(spec, cancellationToken);
 
     /// <summary>
-    /// Checks that this machine can sandbox (bubblewrap, setpriv, root, a usable cgroup hierarchy), sweeps
+    /// Checks that this machine can sandbox (bubblewrap, root, the sandbox user, a usable cgroup hierarchy), sweeps
     /// what crashed silos left, and proves the whole chain by running the interpreter once in a sandbox.
     /// </summary>
     public static async Task<SandboxSetup> CreateAsync(ExecutionLimits limits, SandboxOptions options, IGpuProcessSource? gpu = null)
     {
         var problems = new List<string>();
-        foreach (var tool in new[] { options.Bubblewrap, options.Setpriv, options.Shell, limits.Python })
+        foreach (var tool in new[] { options.Bubblewrap, options.Shell, limits.Python })
         {
             if (!File.Exists(tool))
                 problems.Add($"{tool} does not exist{(tool == options.Bubblewrap ? " (install Debian's bubblewrap)" : "")}.");
         }
         if (Environment.UserName != "root" && Environment.GetEnvironmentVariable("USER") != "root" && !IsRoot())
             problems.Add("the silo is not running as root (it must create cgroups and start the sandbox as another user).");
+        var user = SandboxUser.Resolve(options.Uid, options.Gid, out var userProblem);
+        if (userProblem is not null)
+            problems.Add(userProblem);
         var cgroups = CgroupDetection.Detect(options.CgroupRoot, out var cgroupProblem);
         if (cgroupProblem is not null)
             problems.Add(cgroupProblem);
-        if (problems.Count > 0 || cgroups is null)
+        if (problems.Count > 0 || cgroups is null || user is null)
             return SandboxSetup.Unavailable(problems);
 
         IReadOnlyList<string> swept;
-        string statusFolder;
         try
         {
             cgroups.PrepareOwner(SiloProcess.Current);
             swept = await OrphanSweep.SweepAsync(cgroups, owner => owner == SiloProcess.Current || SiloProcess.IsAlive(owner)).ConfigureAwait(false);
-            statusFolder = Directory.CreateTempSubdirectory("mledojo-sandbox-").FullName;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return SandboxSetup.Unavailable([$"preparing {cgroups.Version} under {options.CgroupRoot} failed: {e.Message}"]);
         }
 
-        var isolation = new BubblewrapRun(limits, options, cgroups, gpu ?? new NvmlLibrary(), statusFolder);
+        var isolation = new BubblewrapRun(limits, options, user, cgroups, gpu ?? new NvmlLibrary());
         var runner = new SandboxedCodeRunner(new CodeRunner(limits, isolation, limits.Output), isolation.Description, swept);
         if (await runner.ProbeAsync().ConfigureAwait(false) is { } failure)
             return SandboxSetup.Unavailable([failure]);

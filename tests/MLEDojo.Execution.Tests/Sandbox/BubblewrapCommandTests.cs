@@ -27,16 +27,35 @@ public sealed class BubblewrapCommandTests
     }
 
     [Fact]
-    public void The_launch_chain_joins_the_cgroups_then_drops_to_the_sandbox_user_before_bubblewrap()
+    public void The_launch_chain_lowers_the_limits_in_a_shell_that_execs_bubblewrap()
     {
         var options = new SandboxOptions { Uid = 1234, Gid = 5678 };
-        var (fileName, arguments) = SandboxLaunchChain.For(options, "/run/status.json", ["/cg/a/cgroup.procs", "/cg/b/cgroup.procs"],
-            new SandboxLimits { OpenFiles = 99 }, maxFileBytes: 4097, ["--unshare-all", "--", "/usr/bin/python3"]);
+        var (fileName, arguments) = SandboxLaunchChain.For(options, new SandboxLimits { OpenFiles = 99 }, maxFileBytes: 4097,
+            ["--unshare-all", "--", "/usr/bin/python3"]);
 
         Assert.Equal("/bin/sh", fileName);
-        var afterScript = string.Join(' ', arguments.Skip(2));
+        Assert.Contains("ulimit -f \"$1\" && ulimit -n \"$2\" && ulimit -c 0", arguments[1]);
         // ulimit -f counts 512-byte blocks: 4097 bytes round up to 9.
-        Assert.Equal("dojo-sandbox 9 99 /run/status.json /cg/a/cgroup.procs /cg/b/cgroup.procs -- /usr/bin/setpriv --reuid=1234 "
-            + "--regid=5678 --clear-groups -- /usr/bin/bwrap --unshare-all -- /usr/bin/python3", afterScript);
+        Assert.Equal("dojo-sandbox 9 99 /usr/bin/bwrap --unshare-all -- /usr/bin/python3", string.Join(' ', arguments.Skip(2)));
+    }
+
+    [Fact]
+    public void Bubblewrap_reports_its_child_and_waits_at_the_gate_on_the_descriptors_it_is_given()
+    {
+        var text = string.Join(' ', new BubblewrapCommand().ReportStatusTo(41).WaitForGate(42).Build("/usr/bin/python3", []));
+
+        Assert.Contains("--json-status-fd 41 --block-fd 42", text);
+    }
+
+    [Theory]
+    [InlineData("{ \"child-pid\": 4242, \"cgroup-namespace\": 1 }\n", 4242)]
+    [InlineData("{ \"child-pid\":17 }", 17)]
+    [InlineData("{ \"child-pid\": 42", null)]
+    [InlineData("{ \"child-pid\": ", null)]
+    [InlineData("{ \"exit-code\": 1 }", null)]
+    [InlineData("", null)]
+    public void The_child_pid_is_read_from_bubblewraps_status_only_once_the_number_is_whole(string status, int? expected)
+    {
+        Assert.Equal(expected, BubblewrapAdmission.ChildPidIn(status));
     }
 }
