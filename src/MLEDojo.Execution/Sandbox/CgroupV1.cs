@@ -66,8 +66,7 @@ internal sealed class CgroupV1(CgroupV1Controllers controllers, string owner, st
         var state = Path.Combine(Freezer, "freezer.state");
         for (var round = 0; round < 20; round++)
         {
-            var processes = Processes();
-            if (processes.Count == 0)
+            if (Running().Count == 0)
                 return [];
             CgroupFiles.Write(state, "FROZEN");
             await WaitForStateAsync(state, "FROZEN").ConfigureAwait(false);
@@ -77,14 +76,16 @@ internal sealed class CgroupV1(CgroupV1Controllers controllers, string owner, st
             if ((await WaitUntilEmptyAsync(TimeSpan.FromMilliseconds(500)).ConfigureAwait(false)).Count == 0)
                 return [];
         }
-        return Processes();
+        return Running();
     }
+
+    protected override string ThreadsFile => Path.Combine(Freezer, "tasks");
 
     private static async Task WaitForStateAsync(string stateFile, string wanted)
     {
         // FREEZING turns into FROZEN once every task has stopped; a task stuck in the kernel may take a moment.
-        for (var attempt = 0; attempt < 200 && CgroupFiles.TryRead(stateFile)?.Trim() != wanted; attempt++)
-            await Task.Delay(5).ConfigureAwait(false);
+        for (var attempt = 0; attempt < 1000 && CgroupFiles.TryRead(stateFile)?.Trim() != wanted; attempt++)
+            await Task.Delay(1).ConfigureAwait(false);
     }
 }
 

@@ -68,14 +68,11 @@ internal sealed class CgroupV2(string directory) : Cgroup
 
     public override async Task<IReadOnlyList<int>> KillAllAsync()
     {
-        if (!Directory.Exists(directory) || !Populated())
+        if (!Directory.Exists(directory) || Running().Count == 0)
             return [];
         CgroupFiles.Write(Path.Combine(directory, "cgroup.kill"), "1");
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (Populated() && DateTime.UtcNow < deadline)
-            await Task.Delay(5).ConfigureAwait(false);
-        return Populated() ? Processes() : [];
+        return await WaitUntilEmptyAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
     }
 
-    private bool Populated() => CgroupFiles.ReadKey(Path.Combine(directory, "cgroup.events"), "populated") is not 0;
+    protected override string ThreadsFile => Path.Combine(directory, "cgroup.threads");
 }

@@ -133,6 +133,49 @@ public sealed class CgroupTests : IDisposable
     }
 
     [Fact]
+    public async Task The_tree_kill_still_kills_the_threads_of_a_process_whose_main_thread_exited()
+    {
+        var (hierarchy, owner) = Hierarchy();
+        var cgroup = hierarchy.Create(owner, "leader", new SandboxLimits());
+        // The main thread leaves by the raw exit system call (not exit_group): a zombie leader, listed as such in
+        // cgroup.procs, with a thread still running; waiting "until no live process is left" must not stop at it.
+        var script = """
+            import ctypes, os, threading, time
+            threading.Thread(target=time.sleep, args=(600,)).start()
+            libc = ctypes.CDLL(None)
+            libc.syscall.argtypes = [ctypes.c_long, ctypes.c_long]
+            libc.syscall({"x86_64": 60, "aarch64": 93}[os.uname().machine], 0)
+            """;
+        using var python = System.Diagnostics.Process.Start("/bin/sh", ["-c",
+            "script=$1; shift; for f in \"$@\"; do echo $$ > \"$f\"; done; exec /usr/bin/python3 -c \"$script\"",
+            "sh", script, .. cgroup.ProcsFiles]);
+        try
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (ProcessState.IsRunning(python.Id) && DateTime.UtcNow < deadline)
+                await Task.Delay(20);
+            Assert.False(ProcessState.IsRunning(python.Id), "the main thread did not exit");
+            Assert.True(Directory.GetDirectories($"/proc/{python.Id}/task").Length > 0, "the process ended with its main thread");
+
+            Assert.Empty(await cgroup.KillAllAsync());
+            Assert.True(python.WaitForExit(5000), "the remaining thread survived the tree kill");
+        }
+        finally
+        {
+            Assert.True(await cgroup.DestroyAsync());
+            await hierarchy.RemoveOwnerAsync(owner);
+        }
+    }
+
+    private static (CgroupHierarchy Hierarchy, string Owner) Hierarchy()
+    {
+        var hierarchy = CgroupDetection.Detect(CgroupDetection.DefaultRoot, out var problem) ?? throw new InvalidOperationException(problem);
+        var owner = "test-" + Guid.NewGuid().ToString("N")[..8];
+        hierarchy.PrepareOwner(owner);
+        return (hierarchy, owner);
+    }
+
+    [Fact]
     public void Silo_process_names_tell_live_processes_from_gone_ones()
     {
         Assert.True(SiloProcess.IsAlive(SiloProcess.Current));
