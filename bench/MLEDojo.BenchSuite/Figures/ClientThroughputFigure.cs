@@ -9,7 +9,9 @@ namespace MLEDojo.BenchSuite.Figures;
 /// Figure 1: request_info steps/s through the .NET client (<see cref="DojoClient"/> over an Orleans client connected
 /// to the silo's gateway port, in this process)
 /// with 1, 64 and 1,024 concurrent episodes, each beside raw grain pings at the same concurrency on the same silo.
-/// Every step is a real one: recorded in the episode's history and persisted before it is answered.
+/// Every step is a real one: recorded in the episode's history and persisted before it is answered. Up to 64
+/// episodes, the steps are also set beside the journal alone, and the pings beside a durable append-only log (the
+/// journal without its index): the least a step that is persisted before its answer must wait for.
 /// </summary>
 public sealed class ClientThroughputFigure(ClientThroughputFigure.Sizes? sizes = null) : IBenchFigure
 {
@@ -57,6 +59,11 @@ public sealed class ClientThroughputFigure(ClientThroughputFigure.Sizes? sizes =
             var appends = await JournalAppendProbe.RunAsync(Path.Combine(context.WorkDirectory, $"probe-{concurrency}"), concurrency, recordBytes, size.Duration, context.Warmup, cancellationToken);
             context.Log.WriteLine($"[1] journal appends x{concurrency}: {appends}");
             storageRows.Add(JournalAppendProbe.Row($"request_info steps/s, {concurrency} episodes, against the journal", steps.PerSecond, appends));
+            // The floor under any persisted step: if this is below half the pings, so is every step.
+            var appendOnly = await JournalAppendProbe.RunAsync(Path.Combine(context.WorkDirectory, $"log-{concurrency}"), concurrency, recordBytes, size.Duration,
+                context.Warmup, cancellationToken, appendOnly: true);
+            context.Log.WriteLine($"[1] append-only log appends x{concurrency}: {appendOnly}");
+            storageRows.Add(JournalAppendProbe.FloorRow(concurrency, appendOnly, ping.PerSecond));
         }
         rows.AddRange(storageRows);
         if (errors > 0) throw new InvalidOperationException($"{errors} request_info steps were answered with an error.");

@@ -12,10 +12,16 @@ namespace MLEDojo.BenchSuite.Infrastructure;
 /// What every step writes before it is answered, alone: the grid's episode step journal (the same group-commit
 /// writer, SQLite schema and settings) in a scratch database, with as many appenders as episodes, each appending
 /// its episode's next step with a record as large as the run's mean. A persisted step cannot outrun this.
+/// With <c>appendOnly</c>, the journal never moves its log into the index: a durable append-only log, the least any
+/// store that persists a step before answering it must do here.
 /// </summary>
 public static class JournalAppendProbe
 {
-    public static async Task<JournalAppends> RunAsync(string folder, int appenders, int recordBytes, TimeSpan duration, TimeSpan warmup, CancellationToken cancellationToken)
+    /// <summary>Moves that never come due: the log only grows (fine for a probe of seconds).</summary>
+    private static readonly SqliteLogMoves NeverMoved = new(MinRows: int.MaxValue, RowsPerEpisode: 1, MaxRows: int.MaxValue);
+
+    public static async Task<JournalAppends> RunAsync(string folder, int appenders, int recordBytes, TimeSpan duration, TimeSpan warmup,
+        CancellationToken cancellationToken, bool appendOnly = false)
     {
         Directory.CreateDirectory(folder);
         var storage = new DojoStorageOptions { ConnectionString = $"Data Source={Path.Combine(folder, "probe.db")}" };
@@ -23,7 +29,7 @@ public static class JournalAppendProbe
         var payload = new byte[recordBytes];
         Random.Shared.NextBytes(payload);
         var steps = new int[appenders];
-        await using var journal = EpisodeJournals.Create(storage, "probe", NullLogger.Instance);
+        await using var journal = EpisodeJournals.Create(storage, "probe", NullLogger.Instance, appendOnly ? NeverMoved : null);
         var sample = await ClosedLoop.RunAsync(appenders, duration, async i =>
         {
             var step = ++steps[i];
@@ -35,9 +41,17 @@ public static class JournalAppendProbe
 
     /// <summary>A persisted-steps rate beside the journal's own rate with as many appenders.</summary>
     public static FigureRow Row(string measure, double stepsPerSecond, JournalAppends appends) =>
-        new(measure, stepsPerSecond, "steps/s",
-            $"episode journal appends/s alone, {appends.Sample.Workers} appenders (SQLite, {appends.RecordBytes / 1024.0:0.#} KB records, {appends.PerCommit:0.#} per commit; append p50 {appends.Sample.P50Ms:0.##} ms, p99 {appends.Sample.P99Ms:0.##} ms)",
-            appends.Sample.PerSecond, "appends/s");
+        new(measure, stepsPerSecond, "steps/s", $"episode journal appends/s alone, {Describe(appends)}", appends.Sample.PerSecond, "appends/s");
+
+    /// <summary>The append-only log's rate beside the raw ping rate: how much of the ping a persisted step could reach at best.</summary>
+    public static FigureRow FloorRow(int concurrency, JournalAppends appendOnly, double pingsPerSecond) =>
+        new($"durable append-only log appends/s, {concurrency} appenders {Details(appendOnly)}", appendOnly.Sample.PerSecond, "appends/s",
+            $"raw grain pings/s, {concurrency} callers", pingsPerSecond, "pings/s");
+
+    private static string Describe(JournalAppends appends) => $"{appends.Sample.Workers} appenders {Details(appends)}";
+
+    private static string Details(JournalAppends appends) =>
+        $"(SQLite, {appends.RecordBytes / 1024.0:0.#} KB records, {appends.PerCommit:0.#} per commit; append p50 {appends.Sample.P50Ms:0.##} ms, p99 {appends.Sample.P99Ms:0.##} ms)";
 }
 
 /// <summary>What the probe measured, and the batching its group commit reached.</summary>
