@@ -9,6 +9,11 @@ public sealed class DojoSandboxOptions
 {
     /// <summary>When bubblewrap or cgroups are missing: false (default) refuses to run code; true runs it UNISOLATED, for development only.</summary>
     public bool AllowUnisolated { get; set; }
+    /// <summary>
+    /// The unprivileged host user agent code runs as (65534: Debian's nobody/nogroup). The silo starts the sandbox by
+    /// this uid's name, so it needs an entry in the user database whose primary group is <see cref="Gid"/> and no other
+    /// group; the sandbox refuses to start otherwise, saying which.
+    /// </summary>
     public int Uid { get; set; } = 65534;
     public int Gid { get; set; } = 65534;
     public string Bubblewrap { get; set; } = "/usr/bin/bwrap";
