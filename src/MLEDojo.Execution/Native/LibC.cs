@@ -43,11 +43,10 @@ internal static class LibC
     /// <summary>Bytes read into <paramref name="buffer"/> from <paramref name="offset"/>; 0 at end of file.</summary>
     public static int Read(int descriptor, byte[] buffer, int offset)
     {
-        var chunk = new byte[buffer.Length - offset];
-        var read = (int)ReadNative(descriptor, chunk, chunk.Length);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(offset, buffer.Length);
+        var read = (int)ReadNative(descriptor, ref buffer[offset], buffer.Length - offset);
         if (read < 0)
             throw new IOException($"read failed (errno {Marshal.GetLastPInvokeError()}).");
-        chunk.AsSpan(0, read).CopyTo(buffer.AsSpan(offset));
         return read;
     }
 
@@ -106,7 +105,7 @@ internal static class LibC
     private static extern int Poll(ref PollEntry entries, ulong count, int timeoutMs);
 
     [DllImport("libc", EntryPoint = "read", SetLastError = true)]
-    private static extern nint ReadNative(int descriptor, byte[] buffer, nint count);
+    private static extern nint ReadNative(int descriptor, ref byte buffer, nint count);
 
     [DllImport("libc", EntryPoint = "write", SetLastError = true)]
     private static extern nint WriteNative(int descriptor, byte[] buffer, nint count);
