@@ -29,6 +29,11 @@ internal static class SupervisedProcess
         var stderr = new CappedOutput(launch.MaxCapturedBytes, launch.MaxStreamBytes, () => Trip(StreamBreach("stderr", launch.MaxStreamBytes)));
         using var timeout = new CancellationTokenSource(launch.Timeout);
         using var kill = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token, breached.Token);
+        // CliWrap stops reading the output pipes the moment its token is cancelled, dropping what the code wrote just
+        // before a kill. So the tree kill below ends the processes, the pipes drain to their end, and CliWrap is
+        // cancelled only a moment later: a process that escaped the tree and holds a pipe cannot hold the run longer.
+        using var abandon = new CancellationTokenSource();
+        using var abandonAfterKill = kill.Token.Register(() => abandon.CancelAfter(PipeDrainGrace));
 
         var command = Cli.Wrap(launch.FileName)
             .WithArguments(launch.Arguments)
@@ -43,7 +48,7 @@ internal static class SupervisedProcess
         CommandTask<CommandResult> execution;
         try
         {
-            execution = await ProcessSpawner.StartAsync(() => Start(command, launch.Admission, kill.Token)).ConfigureAwait(false);
+            execution = await ProcessSpawner.StartAsync(() => Start(command, launch.Admission, abandon.Token)).ConfigureAwait(false);
         }
         catch (Exception e)
         {
@@ -77,8 +82,9 @@ internal static class SupervisedProcess
         var watching = guards.Select(guard => WatchAsync(guard, Trip, stopGuards.Token)).ToArray();
         try
         {
-            if (await Task.WhenAny(execution.Task, WaitForExitOrKillAsync(execution.ProcessId, kill.Token)).ConfigureAwait(false) != execution.Task
-                && !kill.IsCancellationRequested)
+            var ended = await Task.WhenAny(execution.Task, WaitForExitOrKillAsync(execution.ProcessId, kill.Token)).ConfigureAwait(false);
+            var killed = kill.IsCancellationRequested;
+            if (ended != execution.Task && !killed)
             {
                 // /proc showed the exit before .NET reaped the process: a moment for the reaping, so that the tree kill
                 // below finds the cgroup empty rather than freezing and polling around a zombie.
@@ -89,16 +95,19 @@ internal static class SupervisedProcess
             await tree.KillAllAsync().ConfigureAwait(false);
             try
             {
-                exitCode = (await execution.ConfigureAwait(false)).ExitCode;
-                reason = ProcessEndReason.Exited;
+                var result = await execution.ConfigureAwait(false);
+                if (!killed)
+                    exitCode = result.ExitCode;
             }
             // CliWrap throws TimeoutException when a cancelled process outlives its kill; the sweep deals with it.
             catch (Exception e) when (e is OperationCanceledException || kill.IsCancellationRequested)
             {
-                reason = cancellationToken.IsCancellationRequested ? ProcessEndReason.Cancelled
-                    : breached.IsCancellationRequested ? ProcessEndReason.LimitBreached
-                    : ProcessEndReason.TimedOut;
+                killed = true;
             }
+            reason = !killed ? ProcessEndReason.Exited
+                : cancellationToken.IsCancellationRequested ? ProcessEndReason.Cancelled
+                : breached.IsCancellationRequested ? ProcessEndReason.LimitBreached
+                : ProcessEndReason.TimedOut;
             duration = clock.Elapsed;
         }
         finally
@@ -210,4 +219,5 @@ internal static class SupervisedProcess
 
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(10);
     private static readonly TimeSpan ReapGrace = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan PipeDrainGrace = TimeSpan.FromSeconds(1);
 }
