@@ -27,10 +27,10 @@ public sealed class FigureRunTests
     }
 
     [Fact]
-    public async Task Figure_1_client_steps_beside_pings_and_the_storage()
+    public async Task Figure_1_client_steps_beside_pings_the_storage_and_the_step_shaped_echo()
     {
         var result = await RunAsync(new ClientThroughputFigure(new([1, 64], Short)));
-        Assert.Equal(10, result.Rows.Count);
+        Assert.Equal(14, result.Rows.Count);
         foreach (var row in result.Rows.Where(r => r.Measure.StartsWith("request_info steps/s", StringComparison.Ordinal) && r.Goal is not null))
         {
             Assert.True(row.Value > 0 && row.LimitValue > 0);
@@ -39,16 +39,23 @@ public sealed class FigureRunTests
         var p99 = Assert.Single(result.Rows, r => r.Measure == "step latency p99, 64 episodes");
         Assert.Equal(p99.Value < ClientThroughputFigure.LatencyGoalMs, p99.GoalMet);
         Assert.Null(Assert.Single(result.Rows, r => r.Measure == "step latency p99, 1 episodes").GoalMet);
-        var storage = result.Rows.TakeLast(4).ToList();
+        var storage = result.Rows.Where(r => r.Limit?.StartsWith("episode journal appends/s alone", StringComparison.Ordinal) == true).ToList();
         Assert.Equal(["request_info steps/s, 1 episodes, against the journal", "request_info steps/s, 64 episodes, against the journal"],
-            storage.Where(r => r.Measure.StartsWith("request_info", StringComparison.Ordinal)).Select(r => r.Measure));
-        Assert.All(storage.Where(r => r.Measure.StartsWith("request_info", StringComparison.Ordinal)),
-            r => Assert.Contains("episode journal appends/s alone", r.Limit));
+            storage.Select(r => r.Measure));
         // The append-only log (the floor under any persisted step) beside the pings of the same concurrency.
-        var floors = storage.Where(r => r.Measure.StartsWith("durable append-only log appends/s", StringComparison.Ordinal)).ToList();
+        var floors = result.Rows.Where(r => r.Measure.StartsWith("durable append-only log appends/s", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, floors.Count);
         Assert.All(floors, r => Assert.True(r.Value > 0 && r.LimitValue > 0 && r.Limit?.StartsWith("raw grain pings/s", StringComparison.Ordinal) == true));
-        Assert.Equal(result.Rows.Single(r => r.Measure == "request_info steps/s, 64 episodes").LimitValue, floors[1].LimitValue);
+        var pings = result.Rows.Where(r => r.Goal is not null && r.Unit == "steps/s").ToDictionary(r => r.Measure, r => r.LimitValue);
+        Assert.Equal(pings["request_info steps/s, 64 episodes"], floors[1].LimitValue);
+        // Step-shaped calls from memory and steps without persistence, each beside the pings of its concurrency.
+        var echoes = result.Rows.Where(r => r.Measure.StartsWith("step-shaped calls/s answered from memory", StringComparison.Ordinal)).ToList();
+        var unpersisted = result.Rows.Where(r => r.Measure.Contains("journal in memory (not persisted", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["step-shaped calls/s answered from memory, 1 callers", "step-shaped calls/s answered from memory, 64 callers"], echoes.Select(r => r.Measure));
+        Assert.Equal(2, unpersisted.Count);
+        Assert.All(echoes.Concat(unpersisted), r => Assert.True(r.Value > 0));
+        Assert.Equal([pings["request_info steps/s, 1 episodes"], pings["request_info steps/s, 64 episodes"]], echoes.Select(r => r.LimitValue));
+        Assert.Equal([pings["request_info steps/s, 1 episodes"], pings["request_info steps/s, 64 episodes"]], unpersisted.Select(r => r.LimitValue));
     }
 
     [Fact]

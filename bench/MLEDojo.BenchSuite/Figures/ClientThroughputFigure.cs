@@ -12,6 +12,9 @@ namespace MLEDojo.BenchSuite.Figures;
 /// Every step is a real one: recorded in the episode's history and persisted before it is answered. Up to 64
 /// episodes, the steps are also set beside the journal alone, and the pings beside a durable append-only log (the
 /// journal without its index): the least a step that is persisted before its answer must wait for.
+/// Two more references split a step's cost from the other side: step-shaped calls answered from memory (what Orleans
+/// charges for a step's messages) and, up to 64 episodes, the same steps on a second silo whose journal is in memory
+/// (what a step costs without persistence).
 /// </summary>
 public sealed class ClientThroughputFigure(ClientThroughputFigure.Sizes? sizes = null) : IBenchFigure
 {
@@ -43,6 +46,8 @@ public sealed class ClientThroughputFigure(ClientThroughputFigure.Sizes? sizes =
         var action = EpisodeAction.RequestInfo("name");
         var rows = new List<FigureRow>();
         var storageRows = new List<FigureRow>();
+        var referenceRows = new List<FigureRow>();
+        var pings = new Dictionary<int, LoadSample>();
         var errors = 0L;
         foreach (var concurrency in size.Concurrency)
         {
@@ -53,6 +58,12 @@ public sealed class ClientThroughputFigure(ClientThroughputFigure.Sizes? sizes =
             context.Log.WriteLine($"[1] request_info x{concurrency}: {steps}");
             errors += steps.Errors;
             rows.AddRange(Rows(concurrency, steps, ping));
+            pings[concurrency] = ping;
+            var echo = await EchoLoad.RunAsync(connection.Grains, concurrency, action, episodes.Last(0)!, size.Duration, context.Warmup, cancellationToken);
+            context.Log.WriteLine($"[1] step-shaped echo x{concurrency}: {echo}");
+            errors += echo.Errors;
+            referenceRows.Add(new FigureRow($"step-shaped calls/s answered from memory, {concurrency} callers", echo.PerSecond, "calls/s",
+                $"raw grain pings/s, {concurrency} callers", ping.PerSecond, "pings/s"));
             if (concurrency > JournalAppenders) continue;
             // Each step appends its record to the journal before its answer: the journal alone bounds the steps.
             var recordBytes = await JournalRecordSize.MeanBytesAsync(silo.DatabasePath, cancellationToken);
@@ -66,9 +77,35 @@ public sealed class ClientThroughputFigure(ClientThroughputFigure.Sizes? sizes =
             storageRows.Add(JournalAppendProbe.FloorRow(concurrency, appendOnly, ping.PerSecond));
         }
         rows.AddRange(storageRows);
-        if (errors > 0) throw new InvalidOperationException($"{errors} request_info steps were answered with an error.");
+        rows.AddRange(referenceRows);
+        rows.AddRange(await UnpersistedRowsAsync(context, size, action, pings, cancellationToken));
+        if (errors > 0) throw new InvalidOperationException($"{errors} request_info steps (or their echoes) were answered with an error.");
         return new FigureResult(Number, Title, rows, TimeSpan.Zero,
             Note: "one Orleans client through the silo's gateway port (loopback TCP) for both; every step is recorded and persisted (SQLite) before its answer, a ping is a stateless grain call");
+    }
+
+    /// <summary>
+    /// The same steps on a second silo whose journal is in memory, up to <see cref="JournalAppenders"/> episodes, each
+    /// beside the pings of its concurrency (measured on the first silo in this run).
+    /// </summary>
+    private static async Task<IEnumerable<FigureRow>> UnpersistedRowsAsync(BenchContext context, Sizes size, EpisodeAction action,
+        IReadOnlyDictionary<int, LoadSample> pings, CancellationToken cancellationToken)
+    {
+        var concurrencies = size.Concurrency.Where(c => c <= JournalAppenders).ToList();
+        if (concurrencies.Count == 0) return [];
+        await using var silo = await BenchSilo.StartAsync(Path.Combine(context.WorkDirectory, "unpersisted"), "memory", cancellationToken, persistSteps: false);
+        await using var connection = await silo.ConnectClientAsync(cancellationToken);
+        var rows = new List<FigureRow>();
+        foreach (var concurrency in concurrencies)
+        {
+            var episodes = await EpisodePool.OpenAsync(connection.Client, concurrency, (_, _) => Options, cancellationToken);
+            var steps = await ClosedLoop.RunAsync(concurrency, size.Duration, i => episodes.StepAsync(i, action), episodes.ReplaceIfDoneAsync, cancellationToken, context.Warmup);
+            context.Log.WriteLine($"[1] request_info, journal in memory x{concurrency}: {steps}");
+            if (steps.Errors > 0) throw new InvalidOperationException($"{steps.Errors} request_info steps on the silo without persistence were answered with an error.");
+            rows.Add(new FigureRow($"request_info steps/s, {concurrency} episodes, journal in memory (not persisted; p99 {steps.P99Ms:0.##} ms)", steps.PerSecond, "steps/s",
+                $"raw grain pings/s, {concurrency} callers", pings[concurrency].PerSecond, "pings/s"));
+        }
+        return rows;
     }
 
     /// <summary>An episode long enough that a worker replaces it rarely (the silo's default limits.maxSteps).</summary>

@@ -1,5 +1,6 @@
 using MLEDojo.Client;
 using MLEDojo.Execution;
+using MLEDojo.Grains.Episodes.Journal;
 using MLEDojo.Hosting;
 using MLEDojo.Hosting.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,8 +32,9 @@ public sealed class BenchSilo : IAsyncDisposable
 
     /// <param name="gpus">devices.gpus: "none", or "fake:N" for devices without hardware.</param>
     /// <param name="codeRunner">The runner for agent code; null for the grid's default (the sandbox).</param>
+    /// <param name="persistSteps">False: the episodes' steps are journaled in memory (<see cref="MemoryEpisodeJournal"/>), not in SQLite.</param>
     public static async Task<BenchSilo> StartAsync(string folder, string name, CancellationToken cancellationToken,
-        string gpus = "none", Func<IServiceProvider, ICodeRunner>? codeRunner = null)
+        string gpus = "none", Func<IServiceProvider, ICodeRunner>? codeRunner = null, bool persistSteps = true)
     {
         Directory.CreateDirectory(folder);
         var database = Path.Combine(folder, "grid.db");
@@ -51,7 +53,12 @@ public sealed class BenchSilo : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder(HostArguments.Defaults);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Orleans", LogLevel.Error);
-        builder.UseOrleans(silo => silo.UseMLEDojo(options, codeRunner));
+        builder.UseOrleans(silo =>
+        {
+            silo.UseMLEDojo(options, codeRunner);
+            // Registered after the grid's own journal, so the episodes get this one.
+            if (!persistSteps) silo.Services.AddSingleton<IEpisodeJournal>(new MemoryEpisodeJournal());
+        });
         return new BenchSilo(await builder.Build().StartOrDisposeAsync(cancellationToken), options, database);
     }
 

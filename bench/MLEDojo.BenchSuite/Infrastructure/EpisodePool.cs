@@ -50,6 +50,9 @@ public sealed class EpisodePool
         return pool;
     }
 
+    /// <summary>The last answer worker i's episode gave (its reset's, before its first step).</summary>
+    public StepResult? Last(int worker) => _sessions[worker].Last;
+
     /// <summary>The untimed part of a worker's turn: a new episode when its last one ended.</summary>
     public Task ReplaceIfDoneAsync(int worker) => _done[worker] ? OpenAsync(worker, CancellationToken.None) : Task.CompletedTask;
 
