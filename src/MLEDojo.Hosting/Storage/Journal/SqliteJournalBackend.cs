@@ -182,12 +182,7 @@ internal sealed class SqliteJournalBackend(string connectionString, string servi
         _loggedPerEpisode.Clear();
     }
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(connectionString);
-        connection.Open();
-        return connection;
-    }
+    private SqliteConnection Open() => SqliteBusyWait.Open(connectionString);
 
     private SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params string[] extra)
     {
