@@ -18,9 +18,6 @@ internal interface IProcessAdmission
     /// what it started (the code never ran).
     /// </summary>
     Task AdmitAsync(int processId, CancellationToken cancellationToken);
-
-    /// <summary>Whether <see cref="AdmitAsync"/> let the process go on.</summary>
-    bool Admitted { get; }
 }
 
 /// <summary>Why a started process was not let go on.</summary>

@@ -50,10 +50,11 @@ internal sealed class BubblewrapAdmission : IProcessAdmission, IDisposable
     /// <summary>The descriptor bwrap's child waits on (<c>--block-fd</c>).</summary>
     public int GateDescriptor => _gateRead;
 
+    /// <summary>Whether <see cref="AdmitAsync"/> let the process go on (so a failure after it is the code's, not the sandbox's).</summary>
     public bool Admitted { get; private set; }
 
     /// <summary>bwrap's namespace child, once reported.</summary>
-    public int? ChildPid { get; private set; }
+    private int? ChildPid { get; set; }
 
     public void BeforeStart()
     {
