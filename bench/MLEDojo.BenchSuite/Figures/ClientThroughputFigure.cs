@@ -53,8 +53,7 @@ public sealed class ClientThroughputFigure(ClientThroughputFigure.Sizes? sizes =
         {
             var ping = await PingLoad.RunAsync(connection.Grains, concurrency, size.Duration, context.Warmup, cancellationToken);
             context.Log.WriteLine($"[1] ping x{concurrency}: {ping}");
-            var episodes = await EpisodePool.OpenAsync(client, concurrency, (_, _) => Options, cancellationToken);
-            var steps = await ClosedLoop.RunAsync(concurrency, size.Duration, i => episodes.StepAsync(i, action), episodes.ReplaceIfDoneAsync, cancellationToken, context.Warmup);
+            var (episodes, steps) = await StepLoopAsync(client, concurrency, size, action, context, cancellationToken);
             context.Log.WriteLine($"[1] request_info x{concurrency}: {steps}");
             errors += steps.Errors;
             rows.AddRange(Rows(concurrency, steps, ping));
@@ -62,8 +61,7 @@ public sealed class ClientThroughputFigure(ClientThroughputFigure.Sizes? sizes =
             var echo = await EchoLoad.RunAsync(connection.Grains, concurrency, action, episodes.Last(0)!, size.Duration, context.Warmup, cancellationToken);
             context.Log.WriteLine($"[1] step-shaped echo x{concurrency}: {echo}");
             errors += echo.Errors;
-            referenceRows.Add(new FigureRow($"step-shaped calls/s answered from memory, {concurrency} callers", echo.PerSecond, "calls/s",
-                $"raw grain pings/s, {concurrency} callers", ping.PerSecond, "pings/s"));
+            referenceRows.Add(PingLoad.Beside($"step-shaped calls/s answered from memory, {concurrency} callers", echo.PerSecond, "calls/s", concurrency, ping.PerSecond));
             if (concurrency > JournalAppenders) continue;
             // Each step appends its record to the journal before its answer: the journal alone bounds the steps.
             var recordBytes = await JournalRecordSize.MeanBytesAsync(silo.DatabasePath, cancellationToken);
@@ -98,14 +96,22 @@ public sealed class ClientThroughputFigure(ClientThroughputFigure.Sizes? sizes =
         var rows = new List<FigureRow>();
         foreach (var concurrency in concurrencies)
         {
-            var episodes = await EpisodePool.OpenAsync(connection.Client, concurrency, (_, _) => Options, cancellationToken);
-            var steps = await ClosedLoop.RunAsync(concurrency, size.Duration, i => episodes.StepAsync(i, action), episodes.ReplaceIfDoneAsync, cancellationToken, context.Warmup);
+            var (_, steps) = await StepLoopAsync(connection.Client, concurrency, size, action, context, cancellationToken);
             context.Log.WriteLine($"[1] request_info, journal in memory x{concurrency}: {steps}");
             if (steps.Errors > 0) throw new InvalidOperationException($"{steps.Errors} request_info steps on the silo without persistence were answered with an error.");
-            rows.Add(new FigureRow($"request_info steps/s, {concurrency} episodes, journal in memory (not persisted; p99 {steps.P99Ms:0.##} ms)", steps.PerSecond, "steps/s",
-                $"raw grain pings/s, {concurrency} callers", pings[concurrency].PerSecond, "pings/s"));
+            rows.Add(PingLoad.Beside($"request_info steps/s, {concurrency} episodes, journal in memory (not persisted; p99 {steps.P99Ms:0.##} ms)", steps.PerSecond, "steps/s",
+                concurrency, pings[concurrency].PerSecond));
         }
         return rows;
+    }
+
+    /// <summary>Opens <paramref name="concurrency"/> episodes and steps them in a closed loop, replacing any that end.</summary>
+    private static async Task<(EpisodePool Episodes, LoadSample Steps)> StepLoopAsync(DojoClient client, int concurrency, Sizes size, EpisodeAction action,
+        BenchContext context, CancellationToken cancellationToken)
+    {
+        var episodes = await EpisodePool.OpenAsync(client, concurrency, (_, _) => Options, cancellationToken);
+        var steps = await ClosedLoop.RunAsync(concurrency, size.Duration, i => episodes.StepAsync(i, action), episodes.ReplaceIfDoneAsync, cancellationToken, context.Warmup);
+        return (episodes, steps);
     }
 
     /// <summary>An episode long enough that a worker replaces it rarely (the silo's default limits.maxSteps).</summary>
@@ -114,8 +120,8 @@ public sealed class ClientThroughputFigure(ClientThroughputFigure.Sizes? sizes =
     /// <summary>The rows of one concurrency: steps/s against pings/s, and the latencies against the ping's.</summary>
     public static IEnumerable<FigureRow> Rows(int concurrency, LoadSample steps, LoadSample ping)
     {
-        var throughput = new FigureRow($"request_info steps/s, {concurrency} episodes", steps.PerSecond, "steps/s",
-            $"raw grain pings/s, {concurrency} callers", ping.PerSecond, "pings/s", $"≥ {ThroughputGoalRatio * 100:0}% of raw ping");
+        var throughput = PingLoad.Beside($"request_info steps/s, {concurrency} episodes", steps.PerSecond, "steps/s", concurrency, ping.PerSecond,
+            $"≥ {ThroughputGoalRatio * 100:0}% of raw ping");
         yield return throughput with { GoalMet = throughput.Ratio >= ThroughputGoalRatio };
         yield return new FigureRow($"step latency p50, {concurrency} episodes", steps.P50Ms, "ms", "ping p50", ping.P50Ms, "ms");
         yield return concurrency == LatencyGoalConcurrency

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MLEDojo.BenchSuite.Ping;
 using MLEDojo.Grains.Episodes.Journal;
 using MLEDojo.Hosting.Configuration;
 using MLEDojo.Hosting.Storage;
@@ -45,8 +46,8 @@ public static class JournalAppendProbe
 
     /// <summary>The append-only log's rate beside the raw ping rate: how much of the ping a persisted step could reach at best.</summary>
     public static FigureRow FloorRow(int concurrency, JournalAppends appendOnly, double pingsPerSecond) =>
-        new($"durable append-only log appends/s, {concurrency} appenders {Details(appendOnly)}", appendOnly.Sample.PerSecond, "appends/s",
-            $"raw grain pings/s, {concurrency} callers", pingsPerSecond, "pings/s");
+        PingLoad.Beside($"durable append-only log appends/s, {concurrency} appenders {Details(appendOnly)}", appendOnly.Sample.PerSecond, "appends/s",
+            concurrency, pingsPerSecond);
 
     private static string Describe(JournalAppends appends) => $"{appends.Sample.Workers} appenders {Details(appends)}";
 

@@ -12,4 +12,8 @@ public static class PingLoad
         await Task.WhenAll(targets.Select(t => t.Ping(0)));
         return await ClosedLoop.RunAsync(workers, duration, async i => await targets[i].Ping(i) == i, cancellationToken: cancellationToken, warmup: warmup);
     }
+
+    /// <summary>A row that sets <paramref name="value"/> beside the raw pings of as many callers in the same run.</summary>
+    public static FigureRow Beside(string measure, double value, string unit, int callers, double pingsPerSecond, string? goal = null) =>
+        new(measure, value, unit, $"raw grain pings/s, {callers} callers", pingsPerSecond, "pings/s", goal);
 }
