@@ -33,6 +33,26 @@ public sealed class FigureRowsTests
     }
 
     [Fact]
+    public void Figure_1_sets_an_operations_cpu_beside_a_pings_as_pings_worth()
+    {
+        var ping = Sample(64, 100_000, 1, 0.3, 1) with { Cpu = TimeSpan.FromSeconds(1.9) };
+        var step = Sample(64, 10_000, 2, 3, 20) with { Cpu = TimeSpan.FromSeconds(3) };
+        Assert.Equal(19, ping.CpuPerOperationUs, 6);
+        Assert.Equal(300, step.CpuPerOperationUs, 6);
+        Assert.Equal(1.5, step.CoresBusy, 6);
+
+        var row = ClientThroughputFigure.CpuRow("request_info step", step, ping);
+        Assert.Equal(300, row.Value, 6);
+        Assert.Equal(19, row.LimitValue!.Value, 6);
+        Assert.Equal(300 / 19.0, row.Ratio!.Value, 6);
+        Assert.StartsWith("process CPU per request_info step, 64 concurrent (1.5 of ", row.Measure);
+        Assert.Equal("process CPU per raw grain ping, 64 callers (1.9 cores busy)", row.Limit);
+        Assert.Null(row.Goal);
+        // A loop that completed nothing has no cost per operation, rather than an infinite one.
+        Assert.True(double.IsNaN(Sample(1, 0, 1, 0, 0).CpuPerOperationUs));
+    }
+
+    [Fact]
     public void Figure_2_reads_its_goal_on_the_goal_row_only()
     {
         var echo = Sample(8, 40_000, 2, 0.1, 1);
@@ -121,6 +141,20 @@ public sealed class FigureRowsTests
         Assert.Equal(calls.Sum(c => (c + 1) / 2), sample.Errors);
         Assert.True(sample.Elapsed >= TimeSpan.FromMilliseconds(200));
         Assert.True(sample.P50Ms >= 4);
+    }
+
+    [Fact]
+    public async Task A_closed_loop_counts_the_cpu_its_operations_burn()
+    {
+        var sample = await ClosedLoop.RunAsync(1, TimeSpan.FromMilliseconds(300), _ =>
+        {
+            // Busy for 20 ms of wall clock: whatever share of a core the machine gives it, the process's CPU grows.
+            var spin = System.Diagnostics.Stopwatch.StartNew();
+            while (spin.ElapsedMilliseconds < 20) Thread.SpinWait(100);
+            return Task.FromResult(true);
+        }, warmup: TimeSpan.FromMilliseconds(50));
+        Assert.True(sample.Cpu > TimeSpan.Zero, $"{sample}");
+        Assert.True(sample.CpuPerOperationUs > 0 && sample.CoresBusy > 0, $"{sample}");
     }
 
     [Fact]

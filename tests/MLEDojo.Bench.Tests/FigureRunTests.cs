@@ -30,7 +30,7 @@ public sealed class FigureRunTests
     public async Task Figure_1_client_steps_beside_pings_the_storage_and_the_step_shaped_echo()
     {
         var result = await RunAsync(new ClientThroughputFigure(new([1, 64], Short)));
-        Assert.Equal(14, result.Rows.Count);
+        Assert.Equal(19, result.Rows.Count);
         foreach (var row in result.Rows.Where(r => r.Measure.StartsWith("request_info steps/s", StringComparison.Ordinal) && r.Goal is not null))
         {
             Assert.True(row.Value > 0 && row.LimitValue > 0);
@@ -56,6 +56,12 @@ public sealed class FigureRunTests
         Assert.All(echoes.Concat(unpersisted), r => Assert.True(r.Value > 0));
         Assert.Equal([pings["request_info steps/s, 1 episodes"], pings["request_info steps/s, 64 episodes"]], echoes.Select(r => r.LimitValue));
         Assert.Equal([pings["request_info steps/s, 1 episodes"], pings["request_info steps/s, 64 episodes"]], unpersisted.Select(r => r.LimitValue));
+        // At the goal's concurrency, what each operation costs in CPU beside a ping's, every one against the same pings.
+        var cpu = result.Rows.Where(r => r.Measure.StartsWith("process CPU per ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["request_info step", "step-shaped call answered from memory", "episode journal append (journal alone)", "durable append-only log append",
+            "request_info step, journal in memory"], cpu.Select(r => r.Measure["process CPU per ".Length..r.Measure.IndexOf(", 64 concurrent", StringComparison.Ordinal)]));
+        Assert.All(cpu, r => Assert.True(r.Unit == "µs" && r.Value > 0 && r.LimitValue > 0, $"{r.Measure}: {r.Value} against {r.LimitValue}"));
+        Assert.Single(cpu.Select(r => r.LimitValue).Distinct());
     }
 
     [Fact]

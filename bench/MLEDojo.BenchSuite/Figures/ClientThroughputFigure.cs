@@ -47,6 +47,7 @@ public sealed class ClientThroughputFigure(ClientThroughputFigure.Sizes? sizes =
         var rows = new List<FigureRow>();
         var storageRows = new List<FigureRow>();
         var referenceRows = new List<FigureRow>();
+        var cpuRows = new List<FigureRow>();
         var pings = new Dictionary<int, LoadSample>();
         var errors = 0L;
         foreach (var concurrency in size.Concurrency)
@@ -62,6 +63,11 @@ public sealed class ClientThroughputFigure(ClientThroughputFigure.Sizes? sizes =
             context.Log.WriteLine($"[1] step-shaped echo x{concurrency}: {echo}");
             errors += echo.Errors;
             referenceRows.Add(PingLoad.Beside($"step-shaped calls/s answered from memory, {concurrency} callers", echo.PerSecond, "calls/s", concurrency, ping.PerSecond));
+            if (concurrency == LatencyGoalConcurrency)
+            {
+                cpuRows.Add(CpuRow("request_info step", steps, ping));
+                cpuRows.Add(CpuRow("step-shaped call answered from memory", echo, ping));
+            }
             if (concurrency > JournalAppenders) continue;
             // Each step appends its record to the journal before its answer: the journal alone bounds the steps.
             var recordBytes = await JournalRecordSize.MeanBytesAsync(silo.DatabasePath, cancellationToken);
@@ -73,10 +79,16 @@ public sealed class ClientThroughputFigure(ClientThroughputFigure.Sizes? sizes =
                 context.Warmup, cancellationToken, appendOnly: true);
             context.Log.WriteLine($"[1] append-only log appends x{concurrency}: {appendOnly}");
             storageRows.Add(JournalAppendProbe.FloorRow(concurrency, appendOnly, ping.PerSecond));
+            if (concurrency == LatencyGoalConcurrency)
+            {
+                cpuRows.Add(CpuRow("episode journal append (journal alone)", appends.Sample, ping));
+                cpuRows.Add(CpuRow("durable append-only log append", appendOnly.Sample, ping));
+            }
         }
         rows.AddRange(storageRows);
         rows.AddRange(referenceRows);
-        rows.AddRange(await UnpersistedRowsAsync(context, size, action, pings, cancellationToken));
+        rows.AddRange(await UnpersistedRowsAsync(context, size, action, pings, cpuRows, cancellationToken));
+        rows.AddRange(cpuRows);
         if (errors > 0) throw new InvalidOperationException($"{errors} request_info steps (or their echoes) were answered with an error.");
         return new FigureResult(Number, Title, rows, TimeSpan.Zero,
             Note: "one Orleans client through the silo's gateway port (loopback TCP) for both; every step is recorded and persisted (SQLite) before its answer, a ping is a stateless grain call");
@@ -87,7 +99,7 @@ public sealed class ClientThroughputFigure(ClientThroughputFigure.Sizes? sizes =
     /// beside the pings of its concurrency (measured on the first silo in this run).
     /// </summary>
     private static async Task<IEnumerable<FigureRow>> UnpersistedRowsAsync(BenchContext context, Sizes size, EpisodeAction action,
-        IReadOnlyDictionary<int, LoadSample> pings, CancellationToken cancellationToken)
+        IReadOnlyDictionary<int, LoadSample> pings, List<FigureRow> cpuRows, CancellationToken cancellationToken)
     {
         var concurrencies = size.Concurrency.Where(c => c <= JournalAppenders).ToList();
         if (concurrencies.Count == 0) return [];
@@ -101,6 +113,7 @@ public sealed class ClientThroughputFigure(ClientThroughputFigure.Sizes? sizes =
             if (steps.Errors > 0) throw new InvalidOperationException($"{steps.Errors} request_info steps on the silo without persistence were answered with an error.");
             rows.Add(PingLoad.Beside($"request_info steps/s, {concurrency} episodes, journal in memory (not persisted; p99 {steps.P99Ms:0.##} ms)", steps.PerSecond, "steps/s",
                 concurrency, pings[concurrency].PerSecond));
+            if (concurrency == LatencyGoalConcurrency) cpuRows.Add(CpuRow("request_info step, journal in memory", steps, pings[concurrency]));
         }
         return rows;
     }
@@ -116,6 +129,17 @@ public sealed class ClientThroughputFigure(ClientThroughputFigure.Sizes? sizes =
 
     /// <summary>An episode long enough that a worker replaces it rarely (the silo's default limits.maxSteps).</summary>
     private static EpisodeOptions Options { get; } = new() { Competition = "spaceship-titanic", MaxSteps = 500 };
+
+    /// <summary>
+    /// What one operation of a loop cost this process in CPU (client and silo together), beside a raw ping's at the same
+    /// concurrency: the ratio is how many pings' CPU the operation takes. Where both loops keep the cores busy, a rate
+    /// can reach at most the pings' rate over that ratio; a loop that leaves cores idle is held by waiting, not by CPU
+    /// (and its idle threads' spinning counts in its CPU).
+    /// </summary>
+    public static FigureRow CpuRow(string operation, LoadSample sample, LoadSample ping) => new(
+        $"process CPU per {operation}, {sample.Workers} concurrent ({sample.CoresBusy:0.##} of {Environment.ProcessorCount} cores busy)",
+        sample.CpuPerOperationUs, "µs",
+        $"process CPU per raw grain ping, {ping.Workers} callers ({ping.CoresBusy:0.##} cores busy)", ping.CpuPerOperationUs, "µs");
 
     /// <summary>The rows of one concurrency: steps/s against pings/s, and the latencies against the ping's.</summary>
     public static IEnumerable<FigureRow> Rows(int concurrency, LoadSample steps, LoadSample ping)

@@ -23,6 +23,7 @@ public static class ClosedLoop
         var latencies = new List<double>[workers];
         long errors = 0;
         var clock = Stopwatch.StartNew();
+        var cpuAtStart = ProcessCpu.AfterAsync(warmup, cancellationToken);
         await Task.WhenAll(Enumerable.Range(0, workers).Select(worker => Task.Run(async () =>
         {
             var mine = latencies[worker] = [];
@@ -41,7 +42,8 @@ public static class ClosedLoop
             while (mine.Count == 0 || clock.Elapsed < warmup + duration);
         }, cancellationToken)));
         var elapsed = clock.Elapsed - warmup;
+        var cpu = ProcessCpu.Now() - await cpuAtStart;
         var all = latencies.SelectMany(l => l).Order().ToArray();
-        return new LoadSample(workers, all.Length, elapsed, LoadSample.Percentile(all, 0.50), LoadSample.Percentile(all, 0.99), errors);
+        return new LoadSample(workers, all.Length, elapsed, LoadSample.Percentile(all, 0.50), LoadSample.Percentile(all, 0.99), errors) { Cpu = cpu };
     }
 }
