@@ -23,7 +23,10 @@ public static class ClosedLoop
         var latencies = new List<double>[workers];
         long errors = 0;
         var clock = Stopwatch.StartNew();
-        var cpuAtStart = ProcessCpu.AfterAsync(warmup, cancellationToken);
+        // Read by the first operation of the measured window, not by a timer: a timer's callback can run late on a
+        // busy machine (even after the loop), and the window's CPU would then come out short or negative.
+        var windowStarted = 0;
+        var cpuAtStart = TimeSpan.Zero;
         await Task.WhenAll(Enumerable.Range(0, workers).Select(worker => Task.Run(async () =>
         {
             var mine = latencies[worker] = [];
@@ -33,6 +36,7 @@ public static class ClosedLoop
                 cancellationToken.ThrowIfCancellationRequested();
                 if (prepare is not null) await prepare(worker);
                 var measured = clock.Elapsed >= warmup;
+                if (measured && Volatile.Read(ref windowStarted) == 0 && Interlocked.Exchange(ref windowStarted, 1) == 0) cpuAtStart = ProcessCpu.Now();
                 var started = Stopwatch.GetTimestamp();
                 var ok = await operation(worker);
                 if (!measured) continue;
@@ -42,7 +46,7 @@ public static class ClosedLoop
             while (mine.Count == 0 || clock.Elapsed < warmup + duration);
         }, cancellationToken)));
         var elapsed = clock.Elapsed - warmup;
-        var cpu = ProcessCpu.Now() - await cpuAtStart;
+        var cpu = ProcessCpu.Now() - cpuAtStart;
         var all = latencies.SelectMany(l => l).Order().ToArray();
         return new LoadSample(workers, all.Length, elapsed, LoadSample.Percentile(all, 0.50), LoadSample.Percentile(all, 0.99), errors) { Cpu = cpu };
     }

@@ -10,11 +10,4 @@ public static class ProcessCpu
         using var self = Process.GetCurrentProcess();
         return self.TotalProcessorTime;
     }
-
-    /// <summary>The CPU time once <paramref name="delay"/> has passed (a closed loop's warm-up ends by the clock, not by an event).</summary>
-    public static async Task<TimeSpan> AfterAsync(TimeSpan delay, CancellationToken cancellationToken)
-    {
-        if (delay > TimeSpan.Zero) await Task.Delay(delay, cancellationToken);
-        return Now();
-    }
 }
