@@ -1,5 +1,6 @@
 using MLEDojo.Grains.Episodes.Journal;
 using MLEDojo.Hosting.Configuration;
+using MLEDojo.Hosting.Storage;
 using MLEDojo.Hosting.Storage.Journal;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -30,6 +31,7 @@ public static class GridPersistence
 
     public static void AddStorage(ISiloBuilder silo, DojoSiloOptions options)
     {
+        if (options.Storage.Provider != DojoStorageProviders.PostgreSql) SqliteBusyWait.CoverEveryConnection(options.Storage.ConnectionString);
         AddGrainStorage(silo, EpisodeStorage, options.Storage);
         AddGrainStorage(silo, CompetitionStorage, options.Storage);
         silo.Services.AddSingleton<IEpisodeJournal>(services => EpisodeJournals.Create(options.Storage,

@@ -30,6 +30,21 @@ public sealed class SqliteBusyWaitTests : IDisposable
     }
 
     [Fact]
+    public void Once_covered_every_connection_the_process_opens_waits_inside_sqlite()
+    {
+        SqliteBusyWait.CoverEveryConnection(ConnectionString(";Default Timeout=45"));
+        // A plain connection, as Orleans' grain storage opens them. Other tests may cover the process with their own
+        // timeout meanwhile; every one is above SQLite's default of 0 (fail at once, which Microsoft.Data.Sqlite
+        // answers with 150 ms sleeps).
+        using var plain = new SqliteConnection(ConnectionString());
+        plain.Open();
+        Assert.True(BusyTimeout(plain) > 0);
+        // The journal's own connections keep their own Default Timeout.
+        using var journal = SqliteBusyWait.Open(ConnectionString(";Default Timeout=7"));
+        Assert.Equal(7_000, BusyTimeout(journal));
+    }
+
+    [Fact]
     public async Task A_write_waits_for_another_connections_write_lock_and_then_commits()
     {
         using (var setup = SqliteBusyWait.Open(ConnectionString()))
