@@ -67,14 +67,22 @@ public sealed record JournalAppends(LoadSample Sample, int RecordBytes, long Com
 /// <summary>The grid's own SQLite file: how large the episodes' journal records are (what each step appends).</summary>
 public static class JournalRecordSize
 {
-    /// <summary>The mean size of the journal records in <paramref name="databasePath"/>, in bytes (at least 1).</summary>
+    /// <summary>The mean size of the journal records in <paramref name="databasePath"/> and its log file, in bytes (at least 1).</summary>
     public static async Task<int> MeanBytesAsync(string databasePath, CancellationToken cancellationToken)
     {
-        await using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync(cancellationToken);
-        await using var query = connection.CreateCommand();
-        query.CommandText = "SELECT AVG(LENGTH(payload)) FROM (SELECT payload FROM dojo_episode_steps UNION ALL SELECT payload FROM dojo_episode_log);";
-        var mean = await query.ExecuteScalarAsync(cancellationToken);
-        return mean is null or DBNull ? 1 : Math.Max(1, (int)Convert.ToDouble(mean, CultureInfo.InvariantCulture));
+        long bytes = 0, records = 0;
+        foreach (var (path, table) in new[] { (databasePath, "dojo_episode_steps"), (SqliteStepLogFile.PathFor($"Data Source={databasePath}"), "dojo_episode_log") })
+        {
+            if (!File.Exists(path)) continue;
+            await using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+            await connection.OpenAsync(cancellationToken);
+            await using var query = connection.CreateCommand();
+            query.CommandText = $"SELECT COALESCE(SUM(LENGTH(payload)), 0), COUNT(*) FROM {table};";
+            await using var reader = await query.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            bytes += reader.GetInt64(0);
+            records += reader.GetInt64(1);
+        }
+        return records == 0 ? 1 : (int)Math.Max(1, bytes / records);
     }
 }

@@ -1,9 +1,12 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
+using MLEDojo.Hosting.Storage.Journal;
 
 namespace MLEDojo.Hosting.Storage;
 
 /// <summary>
-/// Creates the grain-storage schema and the episode step journal's table in a SQLite database if they are absent.
+/// Creates the grain-storage schema and the episode step journal's table in a SQLite database if they are absent, and
+/// the journal's log file beside it (<see cref="SqliteStepLogFile"/>).
 /// The scripts (embedded resources SqliteGrainStorage.sql, SqliteEpisodeJournal.sql) are idempotent, so every silo
 /// runs them at start, before the storage provider reads its queries; an IMMEDIATE transaction keeps silos starting
 /// together from interleaving.
@@ -26,12 +29,38 @@ public static class SqliteGrainStorageSchema
             wal.CommandText = "PRAGMA journal_mode = WAL;";
             await wal.ExecuteNonQueryAsync(cancellationToken);
         }
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using (var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken))
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = Script;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            await MoveLegacyLogAsync(connection, transaction, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        await using var log = new SqliteConnection(SqliteStepLogFile.ConnectionStringFor(connectionString));
+        await log.OpenAsync(cancellationToken);
+        SqliteStepLogFile.EnsureCreated(log);
+    }
+
+    /// <summary>
+    /// A database from before the journal's log had a file of its own keeps its log as a table here: its rows (every
+    /// service's) go into the index, in the schema's transaction, and the table goes, before any silo reads them.
+    /// </summary>
+    private static async Task MoveLegacyLogAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = Script;
+        command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'dojo_episode_log';";
+        if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 0) return;
+        command.CommandText = """
+            INSERT INTO dojo_episode_steps (service_id, episode_id, epoch, step, request_id, payload)
+            SELECT service_id, episode_id, epoch, step, request_id, payload FROM dojo_episode_log
+            ORDER BY service_id, episode_id, epoch, step
+            ON CONFLICT DO NOTHING;
+            DROP TABLE dojo_episode_log;
+            """;
         await command.ExecuteNonQueryAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
     }
 
     private static string ReadScript(string resourceName)

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using MLEDojo.Hosting.Storage;
+using MLEDojo.Hosting.Storage.Journal;
 
 namespace MLEDojo.Grid.Tests.Storage;
 
@@ -12,8 +13,9 @@ public sealed class SqliteGrainStorageSchemaTests : IDisposable
 
     public void Dispose()
     {
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-            File.Delete(_file + suffix);
+        foreach (var file in new[] { _file, SqliteStepLogFile.PathFor(ConnectionString) })
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+                File.Delete(file + suffix);
     }
 
     [Fact]
@@ -28,6 +30,11 @@ public sealed class SqliteGrainStorageSchemaTests : IDisposable
             while (await reader.ReadAsync()) keys.Add(reader.GetString(0));
         Assert.Equal(["ClearStorageKey", "ReadFromStorageKey", "WriteToStorageKey"], keys);
         Assert.Equal("wal", await Command(connection, "PRAGMA journal_mode").ExecuteScalarAsync());
+        // The journal's log has a file of its own beside the database, in WAL mode too.
+        await using var log = new SqliteConnection($"Data Source={SqliteStepLogFile.PathFor(ConnectionString)};Pooling=False");
+        await log.OpenAsync();
+        Assert.Equal("wal", await Command(log, "PRAGMA journal_mode").ExecuteScalarAsync());
+        Assert.Equal(0L, await Command(log, "SELECT COUNT(*) FROM dojo_episode_log").ExecuteScalarAsync());
     }
 
     [Fact]

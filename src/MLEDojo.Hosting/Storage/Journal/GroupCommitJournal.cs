@@ -66,14 +66,14 @@ public sealed class GroupCommitJournal : IEpisodeJournal, IAsyncDisposable
             }
             try
             {
-                var outcomes = await _backend.CommitAsync(appends, trims, _stopping.Token);
+                var commit = await _backend.CommitAsync(appends, trims, _stopping.Token);
                 Interlocked.Increment(ref _commits);
                 for (var i = 0; i < appendIndex.Count; i++)
                 {
-                    if (outcomes[i] is { } stored) appendIndex[i].Done.TrySetException(new JournalConflictException(appends[i], stored));
+                    if (commit.Outcomes[i] is { } stored) appendIndex[i].Done.TrySetException(new JournalConflictException(appends[i], stored));
                     else appendIndex[i].Done.TrySetResult();
                 }
-                foreach (var pending in batch) pending.Done.TrySetResult();
+                if (trims.Count > 0) CompleteTrims(batch.Where(p => p.Trim is not null).ToList(), commit.TrimsApplied);
             }
             catch (Exception e)
             {
@@ -83,6 +83,17 @@ public sealed class GroupCommitJournal : IEpisodeJournal, IAsyncDisposable
             }
         }
     }
+
+    /// <summary>A trim is answered once it took effect everywhere, which may be after later batches committed.</summary>
+    private static void CompleteTrims(List<Pending> trims, Task applied) =>
+        applied.ContinueWith(done =>
+        {
+            foreach (var trim in trims)
+            {
+                if (done.Exception is { } e) trim.Done.TrySetException(e.InnerExceptions);
+                else trim.Done.TrySetResult();
+            }
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
     public async ValueTask DisposeAsync()
     {

@@ -25,7 +25,7 @@ internal sealed class PostgreSqlJournalBackend(string connectionString, string s
     /// <summary>What every session of this journal connects with.</summary>
     internal string SessionConnectionString => PostgreSqlJournalSessions.Limit(connectionString);
 
-    public async Task<string?[]> CommitAsync(IReadOnlyList<JournalRecord> appends, IReadOnlyList<(string EpisodeId, long Epoch)> trims, CancellationToken cancellationToken)
+    public async Task<JournalCommit> CommitAsync(IReadOnlyList<JournalRecord> appends, IReadOnlyList<(string EpisodeId, long Epoch)> trims, CancellationToken cancellationToken)
     {
         var outcomes = new string?[appends.Count];
         await using var connection = await _source.OpenConnectionAsync(cancellationToken);
@@ -46,7 +46,7 @@ internal sealed class PostgreSqlJournalBackend(string connectionString, string s
             outcomes[i] = storedRequest == record.RequestId ? null : storedRequest;
         }
         await transaction.CommitAsync(cancellationToken);
-        return outcomes;
+        return new JournalCommit(outcomes, Task.CompletedTask);
     }
 
     public async Task<IReadOnlyList<JournalRecord>> ReadAsync(string episodeId, long epoch, CancellationToken cancellationToken)

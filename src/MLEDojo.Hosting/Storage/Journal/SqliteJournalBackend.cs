@@ -5,11 +5,14 @@ using MLEDojo.Grains.Episodes.Journal;
 namespace MLEDojo.Hosting.Storage.Journal;
 
 /// <summary>
-/// The journal in the grid's SQLite file (SqliteEpisodeJournal.sql says why two tables). One connection writes, used
-/// only by the journal's loop: each batch is one IMMEDIATE transaction appended to dojo_episode_log, so one WAL fsync
-/// (synchronous=FULL, the default) covers all its steps; when <see cref="SqliteLogMoves"/> says so, one more
-/// transaction moves them into the indexed dojo_episode_steps. Reads use their own pooled connections (WAL: they
-/// never wait for the writer). One writer per service and file: the embedded profile's single silo.
+/// The journal on SQLite (SqliteEpisodeJournal.sql says why two tables): the unindexed log in a file of its own
+/// (<see cref="SqliteStepLogFile"/>), the indexed dojo_episode_steps in the grid's database. One connection writes
+/// the log, used only by the journal's loop: each batch is one IMMEDIATE transaction, so one WAL fsync
+/// (synchronous=FULL, the default) covers all its steps. Once <see cref="SqliteLogMoves"/> says so, the
+/// <see cref="SqliteLogMover"/> copies the log into the index on its own thread; a later batch deletes what it
+/// copied from the log. Neither waits for the other, nor for an episode's checkpoint in the grid's database.
+/// Reads use their own pooled connections (WAL: they never wait for a writer). One writer per service and file:
+/// the embedded profile's single silo.
 /// </summary>
 internal sealed class SqliteJournalBackend(string connectionString, string serviceId, SqliteLogMoves moves, ILogger logger) : IJournalBackend
 {
@@ -17,43 +20,42 @@ internal sealed class SqliteJournalBackend(string connectionString, string servi
         INSERT INTO dojo_episode_log (service_id, episode_id, epoch, step, request_id, payload)
         VALUES ($service, $episode, $epoch, $step, $request, $payload);
         """;
+    private const string Release = "DELETE FROM dojo_episode_log WHERE service_id = $service AND seq <= $upto;";
+    private const string TrimLog = "DELETE FROM dojo_episode_log WHERE service_id = $service AND episode_id = $episode AND epoch < $epoch;";
+    private const string Logged = "SELECT seq, episode_id, epoch, step, request_id FROM dojo_episode_log WHERE service_id = $service ORDER BY seq;";
     private const string Indexed = "SELECT request_id FROM dojo_episode_steps WHERE service_id = $service AND episode_id = $episode AND epoch = $epoch AND step = $step;";
-    private const string Logged = "SELECT episode_id, epoch, step, request_id FROM dojo_episode_log WHERE service_id = $service;";
-    private const string Move = """
-        INSERT INTO dojo_episode_steps (service_id, episode_id, epoch, step, request_id, payload)
-        SELECT service_id, episode_id, epoch, step, request_id, payload FROM dojo_episode_log WHERE service_id = $service
-        ORDER BY episode_id, epoch, step
-        ON CONFLICT DO NOTHING;
-        DELETE FROM dojo_episode_log WHERE service_id = $service;
-        """;
-    private const string Trim = """
-        DELETE FROM dojo_episode_steps WHERE service_id = $service AND episode_id = $episode AND epoch < $epoch;
-        DELETE FROM dojo_episode_log WHERE service_id = $service AND episode_id = $episode AND epoch < $epoch;
-        """;
-    private const string Read = """
-        SELECT step, request_id, payload FROM dojo_episode_steps WHERE service_id = $service AND episode_id = $episode AND epoch = $epoch
-        UNION ALL
-        SELECT step, request_id, payload FROM dojo_episode_log WHERE service_id = $service AND episode_id = $episode AND epoch = $epoch
-        ORDER BY step;
-        """;
+    private const string ReadLog = "SELECT step, request_id, payload FROM dojo_episode_log WHERE service_id = $service AND episode_id = $episode AND epoch = $epoch;";
+    private const string ReadIndex = "SELECT step, request_id, payload FROM dojo_episode_steps WHERE service_id = $service AND episode_id = $episode AND epoch = $epoch;";
 
-    private SqliteConnection? _writer;
-    /// <summary>The keys of this service's rows in the log, with their request ids: the log has no index to ask.</summary>
-    private readonly Dictionary<(string Episode, long Epoch, int Step), string> _logged = [];
-    /// <summary>How many of <see cref="_logged"/>'s rows each episode has: a move pays off by rows per episode.</summary>
-    private readonly Dictionary<string, int> _loggedPerEpisode = [];
+    private readonly string _logConnectionString = SqliteStepLogFile.ConnectionStringFor(connectionString);
+    private readonly SqliteLoggedKeys _logged = new();
+    private SqliteConnection? _log;
+    private SqliteConnection? _index;
+    private SqliteLogMover? _mover;
+    private long _releasedUpTo;
 
-    public Task<string?[]> CommitAsync(IReadOnlyList<JournalRecord> appends, IReadOnlyList<(string EpisodeId, long Epoch)> trims, CancellationToken cancellationToken)
+    public Task<JournalCommit> CommitAsync(IReadOnlyList<JournalRecord> appends, IReadOnlyList<(string EpisodeId, long Epoch)> trims, CancellationToken cancellationToken)
     {
-        var connection = _writer ??= OpenWriter();
+        var (log, index) = OpenWriter();
+        var mover = _mover ??= new SqliteLogMover(connectionString, serviceId, logger);
+        var release = mover.MovedUpTo;
         var outcomes = new string?[appends.Count];
-        var added = new Dictionary<(string, long, int), string>();
+        var added = new Dictionary<(string, long, int), (string Request, long Seq)>();
         try
         {
-            using (var transaction = connection.BeginTransaction(deferred: false))
+            // One snapshot of the index for the batch's key lookups: a read transaction per lookup took the WAL's
+            // read lock for each.
+            using (var snapshot = index.BeginTransaction(deferred: true))
+            using (var transaction = log.BeginTransaction(deferred: false))
             {
-                using var append = Command(connection, transaction, Append, "$step", "$request", "$payload");
-                using var indexed = Command(connection, transaction, Indexed, "$step");
+                if (release > _releasedUpTo)
+                {
+                    using var delete = Command(log, transaction, Release, "$upto");
+                    delete.Parameters["$upto"].Value = release;
+                    delete.ExecuteNonQuery();
+                }
+                using var append = Command(log, transaction, Append, "$step", "$request", "$payload");
+                using var indexed = Command(index, snapshot, Indexed, "$step");
                 for (var i = 0; i < appends.Count; i++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -68,11 +70,11 @@ internal sealed class SqliteJournalBackend(string connectionString, string servi
                     append.Parameters["$request"].Value = record.RequestId;
                     append.Parameters["$payload"].Value = record.Payload;
                     append.ExecuteNonQuery();
-                    added[key] = record.RequestId;
+                    added[key] = (record.RequestId, SQLitePCL.raw.sqlite3_last_insert_rowid(log.Handle));
                 }
                 if (trims.Count > 0)
                 {
-                    using var trim = Command(connection, transaction, Trim);
+                    using var trim = Command(log, transaction, TrimLog);
                     foreach (var (episodeId, epoch) in trims)
                     {
                         Bind(trim, episodeId, epoch, 0);
@@ -81,108 +83,89 @@ internal sealed class SqliteJournalBackend(string connectionString, string servi
                 }
                 transaction.Commit();
             }
-            foreach (var (key, request) in added) Log(key, request);
-            foreach (var (episodeId, epoch) in trims.Where(t => _loggedPerEpisode.ContainsKey(t.EpisodeId)))
-                _logged.Keys.Where(k => k.Episode == episodeId && k.Epoch < epoch).ToList().ForEach(Unlog);
+            if (release > _releasedUpTo)
+            {
+                _logged.ReleaseUpTo(release);
+                _releasedUpTo = release;
+            }
+            foreach (var (key, (request, seq)) in added) _logged.Add(key, request, seq);
+            foreach (var (episodeId, epoch) in trims) _logged.RemoveEpochsBefore(episodeId, epoch);
         }
         catch
         {
             // A connection whose transaction failed is not trusted again; the log's keys are read afresh with the next one.
-            Forget(connection);
+            Forget();
             throw;
         }
-        if (moves.Due(_logged.Count, _loggedPerEpisode.Count)) TryMoveLog(connection);
-        return Task.FromResult(outcomes);
+        if (moves.Due(_logged.UnrequestedRows, _logged.UnrequestedEpisodes))
+        {
+            mover.RequestMove(_logged.LastSeq);
+            _logged.MarkRequested();
+        }
+        // The log's part of each trim is committed; the index's is the mover's, in its next round.
+        return Task.FromResult(new JournalCommit(outcomes, mover.TrimAsync(trims)));
     }
 
     /// <summary>The request id already stored under the key (in this batch, the log, or the index), or null.</summary>
-    private string? StoredRequest(SqliteCommand indexed, (string Episode, long Epoch, int Step) key, Dictionary<(string, long, int), string> added)
+    private string? StoredRequest(SqliteCommand indexed, (string Episode, long Epoch, int Step) key, Dictionary<(string, long, int), (string Request, long Seq)> added)
     {
-        if (added.TryGetValue(key, out var inBatch) || _logged.TryGetValue(key, out inBatch)) return inBatch;
+        if (added.TryGetValue(key, out var inBatch)) return inBatch.Request;
+        if (_logged.TryGet(key, out var logged)) return logged;
         Bind(indexed, key.Episode, key.Epoch, key.Step);
         return indexed.ExecuteScalar() as string;
     }
 
     /// <summary>
-    /// One transaction: the log's rows into the index in key order (each index page written once), the log emptied.
-    /// The batch before it is committed and answered either way: a failed move leaves the rows in the log (where reads
-    /// find them) for the next connection to move.
+    /// The log first, then the index, each read finished before the next starts. The mover commits a row into the
+    /// index before the writer deletes it from the log, so a row gone from the log when the log was read was in the
+    /// index before the index was read. A row in both (copied, not yet deleted) is the same row: taken once.
     /// </summary>
-    private void TryMoveLog(SqliteConnection connection)
-    {
-        try
-        {
-            using (var transaction = connection.BeginTransaction(deferred: false))
-            using (var move = Command(connection, transaction, Move))
-            {
-                move.ExecuteNonQuery();
-                transaction.Commit();
-            }
-            ClearLogged();
-        }
-        catch (Exception e)
-        {
-            logger.LogWarning(e, "Moving {Count} episode journal rows from the log into the index failed; the next batch retries", _logged.Count);
-            Forget(connection);
-        }
-    }
-
     public Task<IReadOnlyList<JournalRecord>> ReadAsync(string episodeId, long epoch, CancellationToken cancellationToken)
     {
-        using var connection = Open();
-        using var read = Command(connection, null, Read);
-        Bind(read, episodeId, epoch, 0);
-        var records = new List<JournalRecord>();
-        using var reader = read.ExecuteReader();
-        while (reader.Read())
-            records.Add(new JournalRecord(episodeId, epoch, reader.GetInt32(0), reader.GetString(1), (byte[])reader.GetValue(2)));
-        return Task.FromResult<IReadOnlyList<JournalRecord>>(records);
+        var bySteps = new SortedDictionary<int, JournalRecord>();
+        foreach (var (source, sql) in new[] { (_logConnectionString, ReadLog), (connectionString, ReadIndex) })
+        {
+            using var connection = SqliteBusyWait.Open(source);
+            using var read = Command(connection, null, sql);
+            Bind(read, episodeId, epoch, 0);
+            using var reader = read.ExecuteReader();
+            while (reader.Read())
+                bySteps.TryAdd(reader.GetInt32(0), new JournalRecord(episodeId, epoch, reader.GetInt32(0), reader.GetString(1), (byte[])reader.GetValue(2)));
+        }
+        return Task.FromResult<IReadOnlyList<JournalRecord>>(bySteps.Values.ToList());
     }
 
-    /// <summary>The writer's connection, with the keys of the rows its service left in the log (by an earlier run too).</summary>
-    private SqliteConnection OpenWriter()
+    /// <summary>The writer's connections (the log's, and one for key lookups in the index), with the keys its service left in the log.</summary>
+    private (SqliteConnection Log, SqliteConnection Index) OpenWriter()
     {
-        var connection = Open();
+        if (_log is { } log && _index is { } index) return (log, index);
+        Forget();
         try
         {
-            using var logged = Command(connection, null, Logged);
+            _log = SqliteBusyWait.Open(_logConnectionString);
+            SqliteStepLogFile.EnsureCreated(_log);
+            _index = SqliteBusyWait.Open(connectionString);
+            using var logged = Command(_log, null, Logged);
             using var reader = logged.ExecuteReader();
-            ClearLogged();
-            while (reader.Read()) Log((reader.GetString(0), reader.GetInt64(1), reader.GetInt32(2)), reader.GetString(3));
-            return connection;
+            while (reader.Read()) _logged.Add((reader.GetString(1), reader.GetInt64(2), reader.GetInt32(3)), reader.GetString(4), reader.GetInt64(0));
+            return (_log, _index);
         }
         catch
         {
-            connection.Dispose();
+            Forget();
             throw;
         }
     }
 
-    private void Forget(SqliteConnection connection)
+    private void Forget()
     {
-        _writer = null;
-        ClearLogged();
-        connection.Dispose();
-    }
-
-    private void Log((string Episode, long Epoch, int Step) key, string requestId)
-    {
-        if (_logged.TryAdd(key, requestId)) _loggedPerEpisode[key.Episode] = _loggedPerEpisode.GetValueOrDefault(key.Episode) + 1;
-    }
-
-    private void Unlog((string Episode, long Epoch, int Step) key)
-    {
-        if (!_logged.Remove(key)) return;
-        if (--_loggedPerEpisode[key.Episode] == 0) _loggedPerEpisode.Remove(key.Episode);
-    }
-
-    private void ClearLogged()
-    {
+        _log?.Dispose();
+        _index?.Dispose();
+        (_log, _index) = (null, null);
         _logged.Clear();
-        _loggedPerEpisode.Clear();
+        // What the mover moved and this writer had not deleted yet is deleted again by the next batch: a no-op if gone.
+        _releasedUpTo = 0;
     }
-
-    private SqliteConnection Open() => SqliteBusyWait.Open(connectionString);
 
     private SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params string[] extra)
     {
@@ -192,7 +175,8 @@ internal sealed class SqliteJournalBackend(string connectionString, string servi
         command.Parameters.AddWithValue("$service", serviceId);
         if (sql.Contains("$episode", StringComparison.Ordinal)) command.Parameters.Add("$episode", SqliteType.Text);
         if (sql.Contains("$epoch", StringComparison.Ordinal)) command.Parameters.Add("$epoch", SqliteType.Integer);
-        foreach (var name in extra) command.Parameters.Add(name, name switch { "$payload" => SqliteType.Blob, "$step" => SqliteType.Integer, _ => SqliteType.Text });
+        foreach (var name in extra)
+            command.Parameters.Add(name, name switch { "$payload" => SqliteType.Blob, "$step" or "$upto" => SqliteType.Integer, _ => SqliteType.Text });
         return command;
     }
 
@@ -205,7 +189,9 @@ internal sealed class SqliteJournalBackend(string connectionString, string servi
 
     public ValueTask DisposeAsync()
     {
-        _writer?.Dispose();
+        // The mover's last round applies the trims handed to it; then the connections close.
+        _mover?.Dispose();
+        Forget();
         return ValueTask.CompletedTask;
     }
 }
