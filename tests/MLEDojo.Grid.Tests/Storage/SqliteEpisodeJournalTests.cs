@@ -101,6 +101,46 @@ public class SqliteEpisodeJournalTests : EpisodeJournalContract
     }
 
     [Fact]
+    public async Task A_move_that_finds_the_grid_database_locked_is_retried_and_a_trim_waits_for_it()
+    {
+        // A lock held longer than the storage's timeout: the mover's transaction fails, and it tries again later.
+        var storage = new DojoStorageOptions { ConnectionString = Storage.ConnectionString + ";Default Timeout=1" };
+        await using var journal = EpisodeJournals.Create(storage, "svc", NullLogger.Instance, new SqliteLogMoves(MinRows: 1, RowsPerEpisode: 0, MaxRows: 1));
+        await journal.AppendAsync(Record("retried", 1, 1));
+        await journal.AppendAsync(Record("retried", 2, 1));
+        await Eventually(async () => await CountAsync(Storage.ConnectionString, "dojo_episode_steps") == 2, "both rows moved");
+
+        Task trim;
+        await using (var checkpoint = new SqliteConnection(Storage.ConnectionString))
+        {
+            await checkpoint.OpenAsync();
+            using var locked = checkpoint.BeginTransaction(deferred: false);
+            await journal.AppendAsync(Record("retried", 2, 2));
+            trim = journal.TrimAsync("retried", 2);
+            await Task.Delay(TimeSpan.FromSeconds(2.5));
+            Assert.False(trim.IsCompleted, "the trim completed while the index could not be written");
+            Assert.Equal([1, 2], (await journal.ReadAsync("retried", 2)).Select(r => r.Step));
+        }
+        await trim.WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.Empty(await journal.ReadAsync("retried", 1));
+        await Eventually(async () => await CountAsync(Storage.ConnectionString, "dojo_episode_steps WHERE epoch = 2") == 2, "the move retried after the lock");
+    }
+
+    [Fact]
+    public async Task Steps_appended_after_the_log_was_emptied_reach_the_index_and_are_never_deleted_unmoved()
+    {
+        await using var journal = EpisodeJournals.Create(Storage, "svc", NullLogger.Instance, new SqliteLogMoves(MinRows: 1, RowsPerEpisode: 0, MaxRows: 1));
+        foreach (var step in Enumerable.Range(1, 2)) await journal.AppendAsync(Record("emptied", 1, step));
+        await Eventually(async () => await CountAsync(Storage.ConnectionString, "dojo_episode_steps") == 2, "the first rows moved");
+
+        // This batch deletes the moved rows, emptying the log, and appends a row; the next batches append after it.
+        foreach (var step in Enumerable.Range(3, 3)) await journal.AppendAsync(Record("emptied", 1, step));
+
+        await Eventually(async () => await CountAsync(Storage.ConnectionString, "dojo_episode_steps") == 5, "every row moved");
+        Assert.Equal(Enumerable.Range(1, 5), (await journal.ReadAsync("emptied", 1)).Select(r => r.Step));
+    }
+
+    [Fact]
     public async Task Reads_during_moves_see_every_acknowledged_step_once()
     {
         await using var journal = EpisodeJournals.Create(Storage, "svc", NullLogger.Instance, new SqliteLogMoves(MinRows: 8, RowsPerEpisode: 1, MaxRows: 8));

@@ -36,6 +36,7 @@ internal sealed class SqliteLogMover : IDisposable
     private readonly Thread _thread;
     private volatile bool _stopping;
     private long _requestedUpTo;
+    private int _failures;
     private long _movedUpTo;
     private SqliteConnection? _connection;
 
@@ -78,7 +79,7 @@ internal sealed class SqliteLogMover : IDisposable
     {
         while (!_stopping)
         {
-            _wake.Wait(Period);
+            _wake.Wait(_failures == 0 ? Period : RetryDelay(_failures));
             while (_wake.Wait(0)) { }
             if (_stopping) break;
             RunRound();
@@ -100,9 +101,11 @@ internal sealed class SqliteLogMover : IDisposable
             if (target > MovedUpTo) Interlocked.Exchange(ref _movedUpTo, target);
             foreach (var trim in trims) trim.Done.TrySetResult();
             Checkpoint(connection);
+            _failures = 0;
         }
         catch (Exception e)
         {
+            _failures++;
             _logger.LogWarning(e, "Moving the episode journal's log into the index failed; the log keeps the rows and the mover retries");
             _connection?.Dispose();
             _connection = null;
@@ -110,6 +113,9 @@ internal sealed class SqliteLogMover : IDisposable
             else lock (_trimsGate) _trims.InsertRange(0, trims);
         }
     }
+
+    /// <summary>After failed rounds, the next waits longer (up to 5 s), so a database that keeps failing is not retried, and logged, 20 times a second.</summary>
+    private static TimeSpan RetryDelay(int failures) => TimeSpan.FromMilliseconds(Math.Min(5000, Period.TotalMilliseconds * Math.Pow(2, Math.Min(failures, 10))));
 
     /// <summary>
     /// One transaction on the grid's database. Deferred, not IMMEDIATE: an IMMEDIATE transaction would take the write
@@ -161,7 +167,9 @@ internal sealed class SqliteLogMover : IDisposable
 
     private SqliteConnection Open()
     {
-        var connection = SqliteBusyWait.Open(_connectionString);
+        // Not pooled: a pooled connection keeps the log attached when it is returned, and after a failed round the
+        // next ATTACH on it failed ("already in use") every round after.
+        var connection = SqliteBusyWait.Open(new SqliteConnectionStringBuilder(_connectionString) { Pooling = false }.ToString());
         try
         {
             using var attach = connection.CreateCommand();

@@ -15,10 +15,13 @@ public static class SqliteStepLogFile
     /// <summary>The schema name the mover's connection gives the log when it attaches it to the grid's database.</summary>
     internal const string AttachedName = "steplog";
 
+    // AUTOINCREMENT: a sequence number is never used twice, even after the rows above it were deleted. Without it an
+    // emptied log started again at 1, below the mover's mark, and the writer deleted such a row as moved before it
+    // was (a test found it: a step appended right after the log emptied never reached the index).
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS dojo_episode_log
         (
-            seq        INTEGER PRIMARY KEY,
+            seq        INTEGER PRIMARY KEY AUTOINCREMENT,
             service_id TEXT    NOT NULL,
             episode_id TEXT    NOT NULL,
             epoch      INTEGER NOT NULL,
