@@ -37,6 +37,7 @@ internal sealed class SqliteLogMover : IDisposable
     private volatile bool _stopping;
     private long _requestedUpTo;
     private int _failures;
+    private DateTime _retryAt;
     private long _movedUpTo;
     private SqliteConnection? _connection;
 
@@ -79,9 +80,12 @@ internal sealed class SqliteLogMover : IDisposable
     {
         while (!_stopping)
         {
-            _wake.Wait(_failures == 0 ? Period : RetryDelay(_failures));
+            var wait = _failures == 0 ? Period : _retryAt - DateTime.UtcNow;
+            _wake.Wait(wait > TimeSpan.Zero ? wait : TimeSpan.Zero);
             while (_wake.Wait(0)) { }
             if (_stopping) break;
+            // A request for a move does not cut a back-off short.
+            if (_failures > 0 && DateTime.UtcNow < _retryAt) continue;
             RunRound();
         }
         // What was handed over before the stop is still applied.
@@ -106,6 +110,7 @@ internal sealed class SqliteLogMover : IDisposable
         catch (Exception e)
         {
             _failures++;
+            _retryAt = DateTime.UtcNow + RetryDelay(_failures);
             _logger.LogWarning(e, "Moving the episode journal's log into the index failed; the log keeps the rows and the mover retries");
             _connection?.Dispose();
             _connection = null;
