@@ -37,6 +37,26 @@ public sealed class EpisodeRequestTests(SharedGridCluster grid)
     }
 
     [Fact]
+    public async Task A_retried_get_history_answers_the_history_as_it_was_at_its_step()
+    {
+        var episode = grid.Client.GetGrain<IEpisodeGrain>("retry-history-" + Guid.NewGuid().ToString("N"));
+        await episode.Reset(Options());
+        await episode.Step(EpisodeAction.RequestInfo("name"), "h1");
+        await episode.Step(EpisodeAction.ValidateCode("print(1)"), "h2");
+        var first = await episode.Step(EpisodeAction.GetHistory(), "h3");
+        await episode.Step(EpisodeAction.RequestInfo("data_path"), "h4");
+
+        var retried = await episode.Step(EpisodeAction.GetHistory(), "h3");
+
+        Assert.Equal(["h1", "h2"], first.Observation.History!.Select(h => h.RequestId));
+        Assert.Equal(["h1", "h2"], retried.Observation.History!.Select(h => h.RequestId));
+        Assert.Equal(first.Observation.History!.Select(h => h.Result.Observation.Feedback), retried.Observation.History!.Select(h => h.Result.Observation.Feedback));
+        Assert.Equal(3, retried.StepsTaken);
+        Assert.Equal(["h1", "h2", "h3", "h4"], (await episode.GetHistory()).Select(h => h.RequestId));
+        Assert.Equal("Total Actions: 4, Last Action: request_info", (await episode.Step(EpisodeAction.RequestInfo("bogus"))).Observation.HistorySummary);
+    }
+
+    [Fact]
     public void Generated_request_ids_are_distinct_across_threads_and_shaped_like_a_guid()
     {
         var ids = new System.Collections.Concurrent.ConcurrentBag<string>();

@@ -27,6 +27,7 @@ public static class ClosedLoop
         // busy machine (even after the loop), and the window's CPU would then come out short or negative.
         var windowStarted = 0;
         var cpuAtStart = TimeSpan.Zero;
+        var gcAtStart = GcReading.Zero;
         await Task.WhenAll(Enumerable.Range(0, workers).Select(worker => Task.Run(async () =>
         {
             var mine = latencies[worker] = [];
@@ -36,7 +37,11 @@ public static class ClosedLoop
                 cancellationToken.ThrowIfCancellationRequested();
                 if (prepare is not null) await prepare(worker);
                 var measured = clock.Elapsed >= warmup;
-                if (measured && Volatile.Read(ref windowStarted) == 0 && Interlocked.Exchange(ref windowStarted, 1) == 0) cpuAtStart = ProcessCpu.Now();
+                if (measured && Volatile.Read(ref windowStarted) == 0 && Interlocked.Exchange(ref windowStarted, 1) == 0)
+                {
+                    cpuAtStart = ProcessCpu.Now();
+                    gcAtStart = GcReading.Now();
+                }
                 var started = Stopwatch.GetTimestamp();
                 var ok = await operation(worker);
                 if (!measured) continue;
@@ -47,7 +52,8 @@ public static class ClosedLoop
         }, cancellationToken)));
         var elapsed = clock.Elapsed - warmup;
         var cpu = ProcessCpu.Now() - cpuAtStart;
+        var gc = GcReading.Now() - gcAtStart;
         var all = latencies.SelectMany(l => l).Order().ToArray();
-        return new LoadSample(workers, all.Length, elapsed, LoadSample.Percentile(all, 0.50), LoadSample.Percentile(all, 0.99), errors) { Cpu = cpu };
+        return new LoadSample(workers, all.Length, elapsed, LoadSample.Percentile(all, 0.50), LoadSample.Percentile(all, 0.99), errors) { Cpu = cpu, Gc = gc };
     }
 }

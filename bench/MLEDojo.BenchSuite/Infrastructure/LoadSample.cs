@@ -13,6 +13,9 @@ public sealed record LoadSample(int Workers, long Operations, TimeSpan Elapsed, 
     /// </summary>
     public TimeSpan Cpu { get; init; }
 
+    /// <summary>The garbage collections over the same window, and how long they paused the process.</summary>
+    public GcReading Gc { get; init; } = GcReading.Zero;
+
     /// <summary>Microseconds of this process's CPU per operation completed in the window.</summary>
     public double CpuPerOperationUs => Operations > 0 ? Cpu.TotalMicroseconds / Operations : double.NaN;
 
@@ -31,5 +34,5 @@ public sealed record LoadSample(int Workers, long Operations, TimeSpan Elapsed, 
     }
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{Operations} ops by {Workers} workers in {Elapsed.TotalSeconds:F1} s = {PerSecond:F0}/s, p50 {P50Ms:F2} ms, p99 {P99Ms:F2} ms, errors {Errors}, CPU {CpuPerOperationUs:F1} µs/op ({CoresBusy:F2} cores busy)");
+        $"{Operations} ops by {Workers} workers in {Elapsed.TotalSeconds:F1} s = {PerSecond:F0}/s, p50 {P50Ms:F2} ms, p99 {P99Ms:F2} ms, errors {Errors}, CPU {CpuPerOperationUs:F1} µs/op ({CoresBusy:F2} cores busy), {Gc}");
 }

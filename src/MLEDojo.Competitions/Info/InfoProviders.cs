@@ -15,6 +15,7 @@ public sealed class InfoProviders
     private const int SampleRows = 3;
 
     private readonly ConcurrentDictionary<string, Func<InfoContext, string>> _providers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _fromMemory = new(StringComparer.Ordinal);
 
     public InfoProviders()
     {
@@ -23,10 +24,10 @@ public sealed class InfoProviders
             ? File.ReadAllText(Path.Combine(c.Competition.PublicDirectory, "data_structure.txt"))
             : DataTree.Render(c.Competition.PublicDirectory));
         Register("sample_submission", c => FirstLines(c.Competition.SampleSubmissionPath, SampleRows + 1));
-        Register("name", c => c.Competition.Name);
-        Register("metadata", c => JsonSerializer.Serialize(c.Competition.Metadata with { }, new JsonSerializerOptions { WriteIndented = true }));
-        Register("data_path", c => c.Competition.PublicDirectory);
-        Register("output_path", c => c.OutputDirectory);
+        Register("name", c => c.Competition.Name, fromMemory: true);
+        Register("metadata", c => JsonSerializer.Serialize(c.Competition.Metadata with { }, new JsonSerializerOptions { WriteIndented = true }), fromMemory: true);
+        Register("data_path", c => c.Competition.PublicDirectory, fromMemory: true);
+        Register("output_path", c => c.OutputDirectory, fromMemory: true);
     }
 
     public IReadOnlyList<string> Types => _providers.Keys.Order(StringComparer.Ordinal).Append(All).ToArray();
@@ -34,12 +35,20 @@ public sealed class InfoProviders
     /// <summary>Whether <paramref name="infoType"/> can be asked for (checked on every request_info step, so without building <see cref="Types"/>).</summary>
     public bool Knows(string infoType) => infoType == All || _providers.ContainsKey(infoType);
 
-    public void Register(string infoType, Func<InfoContext, string> provider)
+    /// <param name="fromMemory">
+    /// True when the provider only reads what the competition and context hold in memory, so a caller that must not
+    /// block (a grain turn) may call it inline; false (the safe default) when it may read files.
+    /// </param>
+    public void Register(string infoType, Func<InfoContext, string> provider, bool fromMemory = false)
     {
         if (string.IsNullOrWhiteSpace(infoType) || infoType == All)
             throw new ArgumentException($"'{infoType}' cannot name an info provider.", nameof(infoType));
         _providers[infoType] = provider;
+        _fromMemory[infoType] = fromMemory;
     }
+
+    /// <summary>Whether answering <paramref name="infoType"/> reads nothing from disk (see <see cref="Register"/>); false for unknown types and for <c>all</c>.</summary>
+    public bool AnswersFromMemory(string infoType) => _fromMemory.TryGetValue(infoType, out var fromMemory) && fromMemory;
 
     /// <summary>The requested information by type; <c>all</c> answers every provider.</summary>
     public IReadOnlyDictionary<string, string> Get(string infoType, InfoContext context)

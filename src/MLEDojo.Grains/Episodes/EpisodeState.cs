@@ -22,8 +22,8 @@ public sealed class EpisodeState
     [Id(7)] public double? BestRawScore { get; set; }
     [Id(8)] public double? BestPositionScore { get; set; }
     [Id(9)] public string? BestMedal { get; set; }
-    /// <summary>Every step since the last reset, in order (step n at index n − 1). From the journal, never in the checkpoint.</summary>
-    [field: NonSerialized] public List<HistoryEntry> History { get; set; } = [];
+    /// <summary>Every step since the last reset, in order. From the journal, never in the checkpoint.</summary>
+    [field: NonSerialized] public EpisodeHistory History { get; set; } = new();
     /// <summary>Request id → step number, so a retried step returns its recorded result instead of running again. From the journal.</summary>
     [field: NonSerialized] public Dictionary<string, int> StepsByRequest { get; set; } = new(StringComparer.Ordinal);
     /// <summary>Request id → result of every reset, for the same reason.</summary>

@@ -54,7 +54,7 @@ internal static class Feedback
     public static string History(int entries) => $"=== Action History ===\n{entries} actions recorded.";
 
     public static string Summary(EpisodeState state) =>
-        $"Total Actions: {state.StepsTaken}, Last Action: {(state.History.Count == 0 ? "None" : EpisodeAction.WireName(state.History[^1].Action.Type))}";
+        $"Total Actions: {state.StepsTaken}, Last Action: {(state.History.LastAction is { } last ? EpisodeAction.WireName(last) : "None")}";
 
     private static void AppendExecution(StringBuilder text, ExecutionResult execution)
     {

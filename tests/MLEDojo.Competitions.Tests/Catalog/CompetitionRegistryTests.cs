@@ -143,6 +143,28 @@ public sealed class CompetitionRegistryTests : IDisposable
         Assert.Contains("rules", info.Types);
     }
 
+    [Fact]
+    public void OnlyProvidersThatReadNoFilesAnswerFromMemory()
+    {
+        // The episode grain answers these inside its turn: they must keep working with the competition's files gone.
+        var competition = CompetitionLoader.Load(CopyCompetition("spaceship-titanic", "spaceship-titanic"));
+        Directory.Delete(competition.DataDirectory, recursive: true);
+        var info = new InfoProviders();
+        string[] fromMemory = ["data_path", "metadata", "name", "output_path"];
+        foreach (var type in fromMemory)
+        {
+            Assert.True(info.AnswersFromMemory(type), type);
+            Assert.NotEmpty(info.Get(type, new InfoContext(competition, "/episodes/e1"))[type]);
+        }
+        Assert.Equal(["data_structure", "overview", "sample_submission"], info.Types.Where(t => t != InfoProviders.All).Except(fromMemory));
+        foreach (var type in new[] { "data_structure", "overview", "sample_submission", InfoProviders.All, "answers" })
+            Assert.False(info.AnswersFromMemory(type), type);
+        info.Register("rules", _ => "no external data");
+        info.Register("seed", _ => "42", fromMemory: true);
+        Assert.False(info.AnswersFromMemory("rules"));
+        Assert.True(info.AnswersFromMemory("seed"));
+    }
+
     private string CopyCompetition(string name, string newName)
     {
         var target = Path.Combine(_temp.Path, newName);

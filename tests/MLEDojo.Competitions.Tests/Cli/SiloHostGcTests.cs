@@ -3,7 +3,7 @@ using System.Xml.Linq;
 
 namespace MLEDojo.Competitions.Tests.Cli;
 
-/// <summary>Both processes that host a silo run server GC (docs/BENCHMARKS.md, "Server GC", has the measurement).</summary>
+/// <summary>Both processes that host a silo run server GC without DATAS (docs/BENCHMARKS.md has the measurements).</summary>
 public sealed class SiloHostGcTests
 {
     [Fact]
@@ -11,15 +11,18 @@ public sealed class SiloHostGcTests
     {
         // The referenced dojo executable's runtime configuration is copied beside the test assembly.
         using var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "dojo.runtimeconfig.json")));
-        Assert.True(config.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties").GetProperty("System.GC.Server").GetBoolean());
+        var properties = config.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
+        Assert.True(properties.GetProperty("System.GC.Server").GetBoolean());
+        Assert.Equal(0, properties.GetProperty("System.GC.DynamicAdaptationMode").GetInt32());
     }
 
     [Theory]
     [InlineData("src/MLEDojo.Cli/MLEDojo.Cli.csproj")]
     [InlineData("src/MLEDojo.Silo/MLEDojo.Silo.csproj")]
-    public void Silo_hosts_ask_for_server_gc(string project)
+    public void Silo_hosts_ask_for_server_gc_with_its_classic_budgets(string project)
     {
-        var setting = XDocument.Load(Path.Combine(RepoPaths.Root, project)).Descendants("ServerGarbageCollection").Single();
-        Assert.Equal("true", setting.Value);
+        var document = XDocument.Load(Path.Combine(RepoPaths.Root, project));
+        Assert.Equal("true", document.Descendants("ServerGarbageCollection").Single().Value);
+        Assert.Equal("0", document.Descendants("GarbageCollectionAdaptationMode").Single().Value);
     }
 }
