@@ -7,7 +7,7 @@ namespace MLEDojo.Grains.Episodes;
 /// An episode's steps since its last reset, in order, each kept serialized. A step's entry is read again only for a
 /// retried request id and for get_history, while every entry stays in memory for the episode's life: as objects, an
 /// entry was a dozen small ones (action, result, observation, strings, a dictionary) that each garbage collection
-/// had to trace and copy. Measured at 64 episodes stepping at once, collections paused the silo 2.5 times longer
+/// had to trace and copy. Measured at 64 episodes stepping at once, collections paused the silo about twice as long
 /// (docs/BENCHMARKS.md).
 /// </summary>
 public sealed class EpisodeHistory
